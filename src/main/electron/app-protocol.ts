@@ -1,0 +1,58 @@
+/**
+ * The `app://` protocol the window loads the renderer from: only files of the built renderer,
+ * each answered with the strict Content-Security-Policy header. A custom standard scheme keeps
+ * the app's origin distinct from `file://`, which would grant every local file the same origin.
+ * See https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
+ */
+import { protocol } from 'electron'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'payroll-desk'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+}
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ])
+}
+
+export function resolveAppFile(rendererDir: string, requestUrl: string): string | null {
+  const url = new URL(requestUrl)
+  if (url.host !== APP_HOST) return null
+  const relative =
+    url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+  const file = normalize(join(rendererDir, relative))
+  return file.startsWith(normalize(rendererDir) + sep) ? file : null
+}
+
+export function handleAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url)
+    if (!file) return new Response('Not found', { status: 404 })
+    try {
+      const body = await readFile(file)
+      return new Response(body, {
+        headers: {
+          'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      })
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
+}

@@ -1,0 +1,21 @@
+/** Names Finch products (permissions) in the accountant's words. */
+
+const PRODUCT_LABELS: Record<string, string> = {
+  company: 'Company',
+  directory: 'Directory',
+  individual: 'Individuals',
+  ssn: 'SSNs',
+  employment: 'Employment',
+  payment: 'Payments',
+  pay_statement: 'Pay statements',
+  benefits: 'Benefits',
+}
+
+/** A known product's label; a product Finch added later shows its own name, made readable. */
+export function formatProduct(product: string): string {
+  return PRODUCT_LABELS[product] ?? product.replaceAll('_', ' ')
+}
+
+export function formatProductList(products: readonly string[]): string {
+  return products.length === 0 ? 'None' : products.map(formatProduct).join(', ')
+}

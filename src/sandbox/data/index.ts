@@ -1,0 +1,24 @@
+/**
+ * The local Finch sandbox's data: seeded scenario companies, and fixture folders that capture or
+ * replay any company as Finch-shaped JSON files.
+ */
+export type {
+  CompanyDataset,
+  EmploymentRecord,
+  EnrollmentRecord,
+  IndividualRecord,
+  ScenarioBehaviour,
+} from './dataset'
+export { assignEnrollmentOwner, enrolledIndividualId } from './enrollment-owners'
+export { FIXTURE_FILES, FixtureError, loadFixtureDataset, writeFixtureDataset } from './fixture'
+export { deriveSeed, mixSeeds, Random } from './random'
+export type { ScenarioName, ScenarioOptions } from './scenarios'
+export {
+  createScenario,
+  DEFAULT_SEED,
+  DEFAULT_TODAY,
+  isScenarioName,
+  MAX_PAY_RUNS,
+  MAX_PEOPLE,
+  SCENARIO_NAMES,
+} from './scenarios'

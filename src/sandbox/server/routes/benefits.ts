@@ -1,0 +1,88 @@
+/**
+ * Finch's benefit reads: the company's benefits, one benefit, who is enrolled in it, and each
+ * enrolled person's deduction and contribution. Writing benefits is not served: the app only
+ * reads payroll.
+ */
+import type { CompanyBenefit } from '@tryfinch/finch-api/resources/hris/benefits'
+import type {
+  IndividualBenefit,
+  IndividualEnrolledIDsResponse,
+} from '@tryfinch/finch-api/resources/hris/benefits'
+
+import type { CompanyDataset, EnrollmentRecord } from '../../data/dataset'
+import { enrolledIndividualId } from '../../data/enrollment-owners'
+import { itemNotFound, notFound } from '../finch-error'
+import { dataEndpoint } from '../finch-rules'
+import { jsonReply } from '../reply'
+import type { Route } from '../router'
+
+function benefitOf(dataset: CompanyDataset, benefitId: string): CompanyBenefit {
+  const benefit = dataset.benefits.find((candidate) => candidate.benefit_id === benefitId)
+  if (!benefit) throw notFound('benefit_not_found', 'No benefit with this id.')
+  return benefit
+}
+
+function enrolledBodies(dataset: CompanyDataset, benefitId: string): Map<string, EnrollmentRecord> {
+  const bodies = new Map<string, EnrollmentRecord>()
+  for (const record of dataset.enrollments(benefitId)) {
+    // The shared enrollment type is Finch's body alone; the generators keep its owner aside.
+    const id = enrolledIndividualId(record)
+    if (id !== undefined) bodies.set(id, record)
+  }
+  return bodies
+}
+
+export const benefitRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: '/employer/benefits',
+    handle: dataEndpoint('benefits', (_request, _context, { dataset }) =>
+      jsonReply(200, dataset.benefits),
+    ),
+  },
+  {
+    method: 'GET',
+    pattern: '/employer/benefits/{benefit_id}',
+    handle: dataEndpoint('benefits', (request, _context, { dataset }) =>
+      jsonReply(200, benefitOf(dataset, request.params.benefit_id!)),
+    ),
+  },
+  {
+    method: 'GET',
+    pattern: '/employer/benefits/{benefit_id}/enrolled',
+    handle: dataEndpoint('benefits', (request, _context, { dataset }) => {
+      const benefit = benefitOf(dataset, request.params.benefit_id!)
+      const response: IndividualEnrolledIDsResponse = {
+        benefit_id: benefit.benefit_id,
+        individual_ids: [...enrolledBodies(dataset, benefit.benefit_id).keys()],
+      }
+      return jsonReply(200, response)
+    }),
+  },
+  {
+    method: 'GET',
+    pattern: '/employer/benefits/{benefit_id}/individuals',
+    handle: dataEndpoint('benefits', (request, _context, { dataset }) => {
+      const benefit = benefitOf(dataset, request.params.benefit_id!)
+      const enrolled = enrolledBodies(dataset, benefit.benefit_id)
+      const asked = (request.url.searchParams.get('individual_ids') ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '')
+      const ids = asked.length > 0 ? asked : [...enrolled.keys()]
+
+      const answers: IndividualBenefit[] = ids.map((id) => {
+        const body = enrolled.get(id)
+        return body
+          ? { individual_id: id, code: 200, body }
+          : {
+              individual_id: id,
+              code: 404,
+              body: itemNotFound('individual_not_found', 'This individual is not enrolled.'),
+            }
+      })
+      // Finch documents 207 Multi-Status when some individuals failed.
+      return jsonReply(answers.every((answer) => answer.code === 200) ? 200 : 207, answers)
+    }),
+  },
+]

@@ -1,0 +1,48 @@
+/**
+ * The typed errors every layer uses. A code is stable and machine-readable; a message is written
+ * for the accountant and never carries a token, secret, SSN or bank number.
+ */
+export const APP_ERROR_CODES = [
+  'invalid_argument',
+  'unknown_channel',
+  'forbidden_sender',
+  'keychain_unavailable',
+  'settings_incomplete',
+  'connect_in_progress',
+  'connect_cancelled',
+  'connect_timeout',
+  'connect_state_mismatch',
+  'connect_failed',
+  'finch_rejected',
+  'finch_reauthenticate',
+  'finch_unreachable',
+  'sync_in_progress',
+  'not_found',
+  'storage_failed',
+  'internal',
+] as const
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
+
+export interface AppErrorShape {
+  code: AppErrorCode
+  message: string
+}
+
+export class AppError extends Error {
+  readonly code: AppErrorCode
+
+  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'AppError'
+    this.code = code
+  }
+
+  toShape(): AppErrorShape {
+    return { code: this.code, message: this.message }
+  }
+}
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === 'string' && (APP_ERROR_CODES as readonly string[]).includes(value)
+}
