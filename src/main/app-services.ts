@@ -7,12 +7,17 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../shared/app-error'
+import type { PolicyStatus } from '../shared/domain'
 import type { IpcEvent, IpcEventPayloads } from '../shared/ipc-contract'
-import { openDatabase } from './cache/open-database'
+import { openRecoveringDatabase } from './cache/cache-recovery'
 import { PayrollCache } from './cache/payroll-cache'
 import { ConnectFlow } from './connect/connect-flow'
 import type { ConnectPresenter } from './connect/connect-presenter'
+import { ConnectionStore } from './connections/connection-store'
+import { disconnectConnection } from './connections/disconnect-connection'
 import type { DemoFinch } from './demo/demo-finch'
+import type { ChooseSavePath } from './export/export-service'
+import { ExportService } from './export/export-service'
 import { startDemoFinch } from './demo/demo-finch'
 import type { FinchApplication } from './finch/finch-gateway'
 import { createIpcHandlers } from './ipc/ipc-handlers'
@@ -20,10 +25,19 @@ import type { IpcRouter } from './ipc/ipc-router'
 import { createIpcRouter } from './ipc/ipc-router'
 import type { LogSink, Logger } from './log/logger'
 import { Redactor, createLogger, fileSink } from './log/logger'
+import { DashboardQueries } from './dashboard/dashboard-queries'
+import { DirectoryQueries } from './review/directory-queries'
+import { PayrollReviewQueries } from './review/payroll-queries'
+import { YtdQueries } from './review/ytd-queries'
+import { readFreshness } from './review/freshness-query'
+import { loadMachinePolicy, machinePolicyPath, policyStatus } from './settings/machine-policy'
 import { SettingsStore } from './settings/settings-store'
 import { ConnectionSync } from './sync/sync-connection'
 import type { KeytarApi } from './vault/secret-vault'
 import { SecretVault, VAULT_ACCOUNTS } from './vault/secret-vault'
+
+/** The log file's name, in `logDir`; the Electron shell writes its own lines to the same file. */
+export const LOG_FILE_NAME = 'payroll-desk.log'
 
 export type EventSink = <E extends IpcEvent>(event: E, payload: IpcEventPayloads[E]) => void
 
@@ -39,10 +53,18 @@ export interface AppServicesOptions {
   version: string
   /** Extra log sinks beside the log file. */
   logSinks?: LogSink[]
+  /** The folder for the log file (the Electron shell passes the OS's); default `<dataDir>/logs`. */
+  logDir?: string
   /** better_sqlite3.node built for the running ABI, when it is not Node's. */
   nativeBinding?: string
   /** Forces demo mode whatever the settings say (the `--demo` switch). */
   forceDemo?: boolean
+  /** The native save dialog for exports; without it an export is offered as a download. */
+  chooseSavePath?: ChooseSavePath
+  /** Opens a URL in the system browser (`shell.openExternal`), for "Connect in my browser". */
+  openExternal?: (url: string) => Promise<void>
+  /** The machine policy file; default: the platform's path or `PAYROLL_DESK_POLICY_FILE`. */
+  policyFile?: string
 }
 
 export interface AppServices {
@@ -50,6 +72,10 @@ export interface AppServices {
   logger: Logger
   logFile: string
   databaseFile: string
+  /** Exports waiting to be downloaded, for the browser host's `/__export/` address. */
+  exports: ExportService
+  /** The machine policy as read at start, including its `autoUpdate` preset for the shell. */
+  policy: PolicyStatus
   close(): Promise<void>
 }
 
@@ -61,20 +87,34 @@ export type ResolvedApplication = FinchApplication & {
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const redactor = new Redactor()
-  const logFile = join(options.dataDir, 'logs', 'payroll-desk.log')
+  const logFile = join(options.logDir ?? join(options.dataDir, 'logs'), LOG_FILE_NAME)
   const logger = createLogger({ sinks: [fileSink(logFile), ...(options.logSinks ?? [])], redactor })
   const vault = new SecretVault(options.keytar, options.keychainService, redactor)
-  const settings = new SettingsStore(options.dataDir, logger.child('settings'))
+  const policy = loadMachinePolicy(options.policyFile ?? machinePolicyPath())
+  if (policy.status === 'invalid') logger.child('settings').error(policy.error.message)
+  const settings = new SettingsStore(options.dataDir, logger.child('settings'), policy)
 
   const databaseFile = join(options.dataDir, 'payroll-cache.db')
   const keyHex = await databaseKey(vault, databaseFile)
-  const cache = new PayrollCache(
-    openDatabase({
+  const { database, notices } = openRecoveringDatabase(
+    {
       path: databaseFile,
       keyHex,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    }),
+    },
+    logger.child('cache'),
   )
+  const cache = new PayrollCache(database)
+  const connections = new ConnectionStore(database, cache)
+  const directory = new DirectoryQueries(database)
+  const payroll = new PayrollReviewQueries(database)
+  const exports = new ExportService({
+    db: database,
+    cache,
+    directory,
+    logger: logger.child('export'),
+    ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
+  })
 
   let demoFinch: Promise<DemoFinch> | null = null
   const demo = () => {
@@ -84,7 +124,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const isDemo = () => options.forceDemo === true || settings.get().mode === 'demo'
 
   async function application(): Promise<ResolvedApplication> {
-    const current = settings.get()
+    const current = settings.usable()
     const redirectUri = options.redirectUriOverride ?? current.redirectUri
     if (isDemo()) return { ...(await demo()).application, redirectUri, environment: 'demo' }
 
@@ -106,8 +146,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   async function baseURLFor(connectionId: string): Promise<string> {
     const environment = cache.connectionEnvironment(connectionId)
+    const current = settings.usable()
     if (environment === 'demo') return (await demo()).application.baseURL
-    return settings.get().finchBaseUrl
+    return current.finchBaseUrl
   }
 
   const onConnectionsChanged = (reason: string) => options.emit('connections.changed', { reason })
@@ -115,7 +156,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     application,
     vault,
     cache,
+    store: connections,
     presenter: options.presenter,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    browserCallbackPort: () => settings.get().browserCallbackPort,
     logger: logger.child('connect'),
     onConnectionsChanged,
   })
@@ -134,10 +178,33 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       vault,
       cache,
       connectFlow,
+      connections,
+      disconnect: (request) =>
+        disconnectConnection(
+          {
+            vault,
+            cache,
+            store: connections,
+            baseURL: baseURLFor,
+            logger: logger.child('connections'),
+            onConnectionsChanged,
+            stopSync: (connectionId) => sync.cancel(connectionId),
+          },
+          request,
+        ),
       sync,
       isDemo,
       version: options.version,
+      notices,
       emit: options.emit,
+      review: {
+        directory,
+        payroll,
+        ytd: new YtdQueries(database),
+        freshness: (connectionId) => readFreshness(database, connectionId),
+      },
+      exports,
+      dashboard: new DashboardQueries(database),
     }),
     logger.child('ipc'),
   )
@@ -148,6 +215,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     logger,
     logFile,
     databaseFile,
+    exports,
+    policy: policyStatus(policy),
     async close() {
       connectFlow.cancel()
       if (demoFinch) await (await demoFinch).close()

@@ -58,6 +58,12 @@ export interface SandboxOptions {
   /** Seed handed to the default data generators; ignored when `datasetFor` is given. */
   seed?: number
   /**
+   * Extra Connect logins, username → fixture folder (as `writeFixtureDataset` writes one), so a
+   * reported case replays exactly. The password is the sandbox's; a folder that does not load
+   * fails the start with the `FixtureError` that names the file.
+   */
+  fixtureFolders?: Record<string, string>
+  /**
    * Finch's per-product application limits (requests per window). `false` turns them off; an
    * object overrides single products and keeps Finch's numbers for the rest.
    */

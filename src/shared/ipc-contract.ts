@@ -7,14 +7,32 @@ import type { AppErrorShape } from './app-error'
 import type {
   AppSettings,
   AppStatus,
+  ClientSummary,
   CompanyProfile,
+  ConnectOpenIn,
+  ConnectionOverview,
   ConnectionSummary,
   DirectoryPage,
+  DisconnectOutcome,
+  PolicyStatus,
   SyncProgress,
   SyncSummary,
 } from './domain'
-import { FINCH_PRODUCTS } from './domain'
+import { CONNECT_OPEN_IN, CONNECT_SANDBOX_MODES, FINCH_PRODUCTS } from './domain'
 import type { IpcChannel, IpcEvent } from './ipc-channels'
+import type { ConnectionFreshness, DirectoryFacets, ExportOutcome, OrgReportsPage } from './review'
+import { DIRECTORY_STATUSES, EXPORT_FORMATS } from './review'
+import type {
+  PayGroupChoice,
+  PayRunPage,
+  PayStatementDetail,
+  RegisterPage,
+  RegisterSummary,
+} from './payroll-review'
+import type { YtdPeoplePage, YtdSummary } from './ytd-review'
+import type { AttentionItem, ClientDashboard } from './dashboard'
+import type { AuditPage, ReconciliationReport, VarianceReport } from './checks'
+import { DASHBOARD_PERIODS, MAX_IMAGE_BYTES, hasPngSignature } from './dashboard'
 
 /** Finch identifiers are UUIDs or similar opaque ids; nothing else may reach a query. */
 export const finchIdSchema = z
@@ -25,15 +43,39 @@ export const finchIdSchema = z
 
 const noArguments = z.undefined()
 
+/** A calendar date as Finch writes pay dates; nothing looser may reach a date comparison. */
+const isoDateSchema = z.iso.date()
+
 const connectionArgument = z.strictObject({ connectionId: finchIdSchema })
+
+/** The people table's search and filters, shared by its windowed reads and its export. */
+const directoryFilterFields = {
+  search: z.string().max(200).optional(),
+  department: z.string().max(500).optional(),
+  status: z.enum(DIRECTORY_STATUSES).optional(),
+  managerId: finchIdSchema.optional(),
+}
+
+const exportChoiceFields = {
+  connectionId: finchIdSchema,
+  format: z.enum(EXPORT_FORMATS),
+  /** Masked identifiers stay masked unless the accountant confirmed otherwise in the UI. */
+  unmasked: z.boolean(),
+}
 
 export const ipcArgumentSchemas = {
   'app.status': noArguments,
   'settings.get': noArguments,
   'settings.update': z.strictObject({
-    mode: z.enum(['demo', 'finch']),
+    // Optional so the UI can leave out what the machine policy manages.
+    mode: z.enum(['demo', 'finch']).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),
-    clientSecret: z.string().min(1).max(500).optional(),
+    clientSecret: z
+      .string()
+      .min(1)
+      .max(500)
+      .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces')
+      .optional(),
     redirectUri: z
       .url({ protocol: /^https?$/ })
       .max(2000)
@@ -42,24 +84,131 @@ export const ipcArgumentSchemas = {
       .url({ protocol: /^https?$/ })
       .max(2000)
       .optional(),
+    browserCallbackPort: z.int().min(1024).max(65535).nullable().optional(),
   }),
   'connections.list': noArguments,
-  'connect.start': z.strictObject({
-    customerName: z.string().trim().min(1).max(200),
-    products: z
-      .array(z.enum(FINCH_PRODUCTS))
-      .min(1)
-      .max(FINCH_PRODUCTS.length)
-      .refine((list) => new Set(list).size === list.length, 'must not repeat a product'),
-  }),
+  'connect.start': z
+    .strictObject({
+      /** A new client company's name; an existing client is named by `customerId` instead. */
+      customerName: z.string().trim().min(1).max(200).optional(),
+      customerId: finchIdSchema.optional(),
+      products: z
+        .array(z.enum(FINCH_PRODUCTS))
+        .min(1)
+        .max(FINCH_PRODUCTS.length)
+        .refine((list) => new Set(list).size === list.length, 'must not repeat a product'),
+      sandbox: z.enum(CONNECT_SANDBOX_MODES).optional(),
+      openIn: z.enum(CONNECT_OPEN_IN).optional(),
+    })
+    .refine(
+      (request) => (request.customerName === undefined) !== (request.customerId === undefined),
+      { message: 'give customerName for a new client or customerId for an existing one' },
+    ),
   'connect.cancel': noArguments,
+  'connect.reauthenticate': z.strictObject({
+    connectionId: finchIdSchema,
+    openIn: z.enum(CONNECT_OPEN_IN).optional(),
+  }),
+  'clients.list': noArguments,
+  'connections.get': connectionArgument,
+  'connections.disconnect': z.strictObject({ connectionId: finchIdSchema, purge: z.boolean() }),
+  'settings.removeClientSecret': noArguments,
+  'settings.policy': noArguments,
   'sync.run': connectionArgument,
+  'sync.cancel': connectionArgument,
   'company.get': connectionArgument,
   'directory.page': z.strictObject({
     connectionId: finchIdSchema,
     offset: z.int().min(0).max(10_000_000),
     limit: z.int().min(1).max(500),
     search: z.string().max(200).optional(),
+  }),
+  'directory.query': z.strictObject({
+    connectionId: finchIdSchema,
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+    ...directoryFilterFields,
+  }),
+  'directory.facets': connectionArgument,
+  'org.reports': z.strictObject({
+    connectionId: finchIdSchema,
+    managerId: finchIdSchema.nullable(),
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(200),
+  }),
+  'review.freshness': connectionArgument,
+  'export.table': z.discriminatedUnion('table', [
+    z.strictObject({
+      table: z.literal('directory'),
+      ...exportChoiceFields,
+      ...directoryFilterFields,
+    }),
+    z.strictObject({ table: z.literal('company'), ...exportChoiceFields }),
+    z.strictObject({ table: z.literal('checks'), ...exportChoiceFields }),
+    z.strictObject({ table: z.literal('cash_requirement'), ...exportChoiceFields }),
+    z.strictObject({ table: z.literal('audit_trail'), ...exportChoiceFields }),
+  ]),
+  'dashboard.get': z.strictObject({
+    connectionId: finchIdSchema,
+    period: z.enum(DASHBOARD_PERIODS),
+  }),
+  'dashboard.attention': connectionArgument,
+  'export.image': z.strictObject({
+    /** What the picture shows, such as `Large Co gross pay`; main makes it a safe file name. */
+    name: z.string().trim().min(1).max(120),
+    pngBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+      .refine(hasPngSignature, 'must be a PNG image'),
+  }),
+  'payroll.payGroups': connectionArgument,
+  'payroll.runs': z.strictObject({
+    connectionId: finchIdSchema,
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    payGroupId: finchIdSchema.optional(),
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+  }),
+  'payroll.registerSummary': z.strictObject({
+    connectionId: finchIdSchema,
+    paymentId: finchIdSchema,
+  }),
+  'payroll.register': z.strictObject({
+    connectionId: finchIdSchema,
+    paymentId: finchIdSchema,
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+  }),
+  'payroll.statement': z.strictObject({
+    connectionId: finchIdSchema,
+    statementRow: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  }),
+  'ytd.summary': z.strictObject({
+    connectionId: finchIdSchema,
+    year: z.int().min(1900).max(2200),
+    individualId: finchIdSchema.optional(),
+  }),
+  'ytd.people': z.strictObject({
+    connectionId: finchIdSchema,
+    year: z.int().min(1900).max(2200),
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+  }),
+  'checks.reconciliation': connectionArgument,
+  'checks.variance': z.strictObject({
+    connectionId: finchIdSchema,
+    currentPaymentId: finchIdSchema.optional(),
+    previousPaymentId: finchIdSchema.optional(),
+    changePercent: z.number().min(0).max(10_000).optional(),
+    overtimeFactor: z.number().min(1).max(100).optional(),
+  }),
+  'checks.pdf': connectionArgument,
+  'audit.page': z.strictObject({
+    connectionId: finchIdSchema,
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
   }),
 } satisfies Record<IpcChannel, z.ZodType>
 
@@ -70,16 +219,44 @@ export interface IpcResults {
   'connections.list': ConnectionSummary[]
   'connect.start': ConnectionSummary
   'connect.cancel': { cancelled: boolean }
+  'connect.reauthenticate': ConnectionSummary
+  'clients.list': ClientSummary[]
+  'connections.get': ConnectionOverview
+  'connections.disconnect': DisconnectOutcome
+  'settings.removeClientSecret': AppSettings
+  'settings.policy': PolicyStatus
   'sync.run': SyncSummary
+  /** False when the connection had no sync running. */
+  'sync.cancel': { cancelled: boolean }
   'company.get': CompanyProfile | null
   'directory.page': DirectoryPage
+  'directory.query': DirectoryPage
+  'directory.facets': DirectoryFacets
+  'org.reports': OrgReportsPage
+  'review.freshness': ConnectionFreshness
+  'export.table': ExportOutcome
+  'payroll.payGroups': PayGroupChoice[]
+  'payroll.runs': PayRunPage
+  /** Null when the payment is not in the connection's cache. */
+  'payroll.registerSummary': RegisterSummary | null
+  'payroll.register': RegisterPage
+  'payroll.statement': PayStatementDetail | null
+  'ytd.summary': YtdSummary
+  'ytd.people': YtdPeoplePage
+  'checks.reconciliation': ReconciliationReport
+  'checks.variance': VarianceReport
+  'audit.page': AuditPage
+  'checks.pdf': ExportOutcome
+  'dashboard.get': ClientDashboard
+  'dashboard.attention': AttentionItem[]
+  'export.image': ExportOutcome
 }
 
 export interface IpcEventPayloads {
   'connections.changed': { reason: string }
   'sync.progress': SyncProgress
   /** The Connect view is open (or closed) in front of the app; the UI dims itself meanwhile. */
-  'connect.presenting': { open: boolean }
+  'connect.presenting': { open: boolean; where?: ConnectOpenIn }
 }
 
 export type IpcArguments<C extends IpcChannel> = z.input<(typeof ipcArgumentSchemas)[C]>

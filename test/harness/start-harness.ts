@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { BrowserHost } from '../../src/main/browser-host/browser-host'
+import type { BrowserHost, BrowserHostOptions } from '../../src/main/browser-host/browser-host'
 import { startBrowserHost } from '../../src/main/browser-host/browser-host'
 import { VAULT_ACCOUNTS } from '../../src/main/vault/secret-vault'
 import type { SandboxClient } from '../../src/sandbox'
@@ -18,6 +18,8 @@ export interface HarnessOptions {
   /** The sandbox to use as Finch; its address may be dead (offline runs). */
   finchBaseUrl: string
   client: SandboxClient
+  /** More browser-host options: an `openExternal` double, a `policyFile`, another keytar. */
+  host?: Partial<Pick<BrowserHostOptions, 'openExternal' | 'policyFile' | 'keytar'>>
 }
 
 export interface Harness {
@@ -59,6 +61,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     keychainService: options.keychainService,
     version: 'e2e',
     observe: (_kind, body) => observed.push(body),
+    // No machine policy unless a test brings one, whatever this computer has in /etc.
+    policyFile: join(options.dataDir, 'no-policy.json'),
+    ...options.host,
   })
   return { host, observed, close: () => host.close() }
 }

@@ -18,6 +18,7 @@ import type { IpcEvent, IpcEventPayloads, IpcResponse } from '../../shared/ipc-c
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import type { AppServices, AppServicesOptions } from '../app-services'
 import { createAppServices } from '../app-services'
+import { sendExportDownload } from '../export/export-download'
 import { BrowserConnectPresenter } from './browser-connect-presenter'
 
 export interface BrowserHostOptions extends Omit<
@@ -42,6 +43,8 @@ export interface BrowserHost {
 const SESSION_COOKIE = 'payroll_desk_session'
 const MAX_IPC_BODY_BYTES = 1024 * 1024
 const CALLBACK_PATH = '/connect-callback'
+/** Exports wait here for one fetch by the page's session: `/__export/<one-time id>`. */
+const EXPORT_PATH = '/__export/'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,6 +58,8 @@ const contentTypes: Record<string, string> = {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = randomBytes(32).toString('base64url')
+  const firstLaunchToken = randomBytes(32).toString('base64url')
+  let launchToken: string | null = firstLaunchToken
   const streams = new Set<ServerResponse>()
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
@@ -70,6 +75,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...options,
     presenter,
     redirectUriOverride: `${origin}${CALLBACK_PATH}`,
+    // In a browser tab, "Connect in my browser" is a new tab of the same browser.
+    openExternal:
+      options.openExternal ?? (async (url: string) => broadcast('host.open-connect', { url })),
     emit: <E extends IpcEvent>(event: E, payload: IpcEventPayloads[E]) => broadcast(event, payload),
   })
   const log = services.logger.child('browser-host')
@@ -90,10 +98,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
 
     if (url.pathname === '/' && url.searchParams.has('launch')) {
-      if (!sameSecret(url.searchParams.get('launch') ?? '', secret)) {
-        send(response, 403, 'text/plain', 'This launch link is not valid.')
+      // The launch token opens one session, once; the session cookie holds a different secret,
+      // so the printed address is worthless after its first use.
+      if (hasSession(request, secret)) {
+        // The tab that already holds the session may follow the link again.
+        response.writeHead(303, { location: '/', 'cache-control': 'no-store' })
+        response.end()
         return
       }
+      if (launchToken === null || !sameSecret(url.searchParams.get('launch') ?? '', launchToken)) {
+        send(response, 403, 'text/plain', 'This launch link is not valid or was already used.')
+        return
+      }
+      launchToken = null
       response.writeHead(303, {
         location: '/',
         'set-cookie': `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
@@ -129,6 +146,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return
     }
 
+    if (url.pathname.startsWith(EXPORT_PATH)) {
+      if (!hasSession(request, secret) || !sameOriginRequest(request, origin)) {
+        send(response, 403, 'text/plain', 'This page is not allowed to use Payroll Desk.')
+        return
+      }
+      await sendExportDownload(
+        services.exports,
+        url.pathname.slice(EXPORT_PATH.length),
+        response,
+        { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+        log,
+      )
+      return
+    }
+
     if (url.pathname === '/__bridge.js') {
       send(response, 200, contentTypes['.js']!, bridgeScript)
       return
@@ -152,6 +184,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     let result: IpcResponse
     const body = await readBody(request, MAX_IPC_BODY_BYTES)
     if (body === null) {
+      response.setHeader('connection', 'close')
+      response.on('finish', () => request.destroy())
       result = {
         ok: false,
         error: { code: 'invalid_argument', message: 'The request is too large.' },
@@ -171,8 +205,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function serveRenderer(pathname: string, response: ServerResponse): void {
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    let relative: string
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    } catch {
+      send(response, 400, 'text/plain', 'Bad request')
+      return
+    }
     const file = normalize(join(options.rendererDir, relative))
     if (!file.startsWith(normalize(options.rendererDir) + sep)) {
       send(response, 404, 'text/plain', 'Not found')
@@ -196,7 +235,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   return {
-    launchUrl: `${origin}/?launch=${secret}`,
+    launchUrl: `${origin}/?launch=${firstLaunchToken}`,
     origin,
     services,
     async close() {
@@ -263,9 +302,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
     let size = 0
     let tooLarge = false
     request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return
       size += chunk.length
-      if (size > limit) tooLarge = true
-      else chunks.push(chunk)
+      if (size <= limit) {
+        chunks.push(chunk)
+        return
+      }
+      // Stop reading an oversized body at once; the answer closes the connection.
+      tooLarge = true
+      request.pause()
+      resolve(null)
     })
     request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)

@@ -1,11 +1,13 @@
 /**
  * Opens the encrypted cache: SQLCipher (through better-sqlite3-multiple-ciphers) with a random
  * 256-bit raw key that lives only in the keychain. A wrong or missing key is reported as such,
- * never mistaken for corruption.
+ * never mistaken for corruption. Opening also rolls back the staging snapshot of any sync that
+ * was killed, so its half-written rows never outlive it.
  */
 import Database from 'better-sqlite3-multiple-ciphers'
 import { AppError } from '../../shared/app-error'
 import { runMigrations } from './migrate'
+import { SnapshotStore } from './snapshot-store'
 
 export type CacheDatabase = Database.Database
 
@@ -31,12 +33,14 @@ export function openDatabase(options: OpenDatabaseOptions): CacheDatabase {
     db.pragma('legacy=4')
     db.pragma(`key="x'${options.keyHex}'"`)
     verifyKey(db)
+    verifyIntegrity(db)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     // A purge must leave no readable pages behind, even though pages are encrypted anyway.
     db.pragma('secure_delete = ON')
     runMigrations(db)
+    new SnapshotStore(db).recoverInterrupted(new Date().toISOString())
     return db
   } catch (error) {
     db.close()
@@ -44,10 +48,37 @@ export function openDatabase(options: OpenDatabaseOptions): CacheDatabase {
   }
 }
 
+/** The file opens with its key but its pages do not hold together (damaged or cut short). */
+export class DamagedCache extends Error {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(`The payroll cache is damaged (${detail}).`, options)
+    this.name = 'DamagedCache'
+  }
+}
+
+/**
+ * `quick_check` reads every page once (it skips only index-content checks), so damage is found
+ * at start rather than in the middle of a sync or a review. Its cost grows with the file.
+ */
+function verifyIntegrity(db: CacheDatabase): void {
+  let verdict: unknown
+  try {
+    verdict = db.pragma('quick_check(1)', { simple: true })
+  } catch (cause) {
+    throw new DamagedCache('quick_check could not read it', { cause })
+  }
+  if (verdict !== 'ok') throw new DamagedCache('quick_check found a damaged page')
+}
+
 function verifyKey(db: CacheDatabase): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get()
   } catch (cause) {
+    // SQLCipher checks each page's HMAC: a wrong key already fails on page 1 (SQLITE_NOTADB), so
+    // a later page that does not read (SQLITE_CORRUPT) means the key is right and the file is not.
+    if (cause instanceof Database.SqliteError && cause.code === 'SQLITE_CORRUPT') {
+      throw new DamagedCache('its schema does not read', { cause })
+    }
     throw new AppError(
       'storage_failed',
       'The payroll cache cannot be opened with the key in this keychain: it was made with another key or is damaged.',

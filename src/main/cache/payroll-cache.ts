@@ -1,7 +1,8 @@
 /**
- * The payroll cache's reads and writes. Snapshots are replaced in one transaction, so a reader
- * sees the previous sync or the new one, never half of each. What leaves here for the UI is
- * already masked (EIN, bank accounts).
+ * The payroll cache's reads and writes. Every read goes through the live views (`company`,
+ * `directory_entry`, …), which show only each connection's live snapshot, so a reader sees the
+ * previous sync or the new one, never half of each (see `snapshot-store.ts`). What leaves here
+ * for the UI is already masked (EIN, bank accounts).
  */
 import type { Company, IndividualInDirectory } from '@tryfinch/finch-api/resources/hris'
 import type {
@@ -13,6 +14,9 @@ import type {
   DirectoryRow,
 } from '../../shared/domain'
 import type { CacheDatabase } from './open-database'
+import { SnapshotStore } from './snapshot-store'
+import type { SyncRunRecord } from './staging-snapshot'
+import { insertSyncRun } from './staging-snapshot'
 
 export interface NewConnection {
   connectionId: string
@@ -50,7 +54,17 @@ interface ConnectionRow {
 }
 
 export class PayrollCache {
-  constructor(private readonly db: CacheDatabase) {}
+  /** Staging, swapping and purging snapshots; the sync writes through it. */
+  readonly snapshots: SnapshotStore
+
+  constructor(private readonly db: CacheDatabase) {
+    this.snapshots = new SnapshotStore(db)
+  }
+
+  /** The open database, for the read queries that live beside this class. */
+  get database(): CacheDatabase {
+    return this.db
+  }
 
   close(): void {
     this.db.close()
@@ -100,16 +114,35 @@ export class PayrollCache {
     return this.listConnections().find((c) => c.connectionId === connectionId) ?? null
   }
 
-  /** Replaces the connection's company and directory in one transaction. */
+  /**
+   * Replaces the connection's company and directory (whichever is given) through a staging
+   * snapshot swapped in at once; everything else the live snapshot holds is carried forward.
+   */
   replaceCompanySnapshot(snapshot: CompanySnapshot): void {
-    this.db.transaction(() => {
-      if (snapshot.company)
-        this.writeCompany(snapshot.connectionId, snapshot.company, snapshot.retrievedAt)
-      if (snapshot.directory) this.writeDirectory(snapshot.connectionId, snapshot.directory)
-      this.db
-        .prepare('UPDATE connection SET last_synced_at = ? WHERE connection_id = ?')
-        .run(snapshot.retrievedAt, snapshot.connectionId)
-    })()
+    const base = this.snapshots.live(snapshot.connectionId)
+    const staging = this.snapshots.begin(snapshot.connectionId, {
+      mode: 'company',
+      paymentsFrom: base?.paymentsFrom ?? null,
+      paymentsTo: base?.paymentsTo ?? null,
+      fullSyncAt: base?.fullSyncAt ?? null,
+      now: snapshot.retrievedAt,
+    })
+    try {
+      if (snapshot.company) {
+        staging.replaceAll('company')
+        staging.writeCompany(snapshot.company, snapshot.retrievedAt)
+      }
+      if (snapshot.directory) {
+        staging.replaceAll('directory')
+        staging.writeDirectory(snapshot.directory.map((person, position) => ({ person, position })))
+      }
+      staging.finalize()
+      staging.swap(null, snapshot.retrievedAt)
+    } catch (error) {
+      staging.abandon()
+      throw error
+    }
+    this.snapshots.purgeRemoved(snapshot.connectionId)
   }
 
   recordSyncRun(run: {
@@ -121,20 +154,20 @@ export class PayrollCache {
     errorMessage?: string
     counts: Record<string, number>
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO sync_run (connection_id, started_at, finished_at, status, error_code, error_message, counts_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        run.connectionId,
-        run.startedAt,
-        run.finishedAt,
-        run.status,
-        run.errorCode ?? null,
-        run.errorMessage ?? null,
-        JSON.stringify(run.counts),
-      )
+    const record: SyncRunRecord = {
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      status: run.status,
+      errorCode: run.errorCode ?? null,
+      errorMessage: run.errorMessage ?? null,
+      failureKind: null,
+      mode: 'company',
+      counts: run.counts,
+      requests: 0,
+      retries: 0,
+      rateLimited: 0,
+    }
+    insertSyncRun(this.db, run.connectionId, null, record)
   }
 
   companyProfile(connectionId: string): CompanyProfile | null {
@@ -193,79 +226,6 @@ export class PayrollCache {
       string | number | null
     >[]
     return { total, offset: query.offset, rows: rows.map(toDirectoryRow) }
-  }
-
-  private writeCompany(connectionId: string, company: Company, retrievedAt: string): void {
-    const locations: CompanyLocation[] = (company.locations ?? []).filter(Boolean).map((l) => ({
-      line1: l?.line1 ?? null,
-      line2: l?.line2 ?? null,
-      city: l?.city ?? null,
-      state: l?.state ?? null,
-      postalCode: l?.postal_code ?? null,
-      country: l?.country ?? null,
-    }))
-    const accounts = (company.accounts ?? []).map((a) => ({
-      accountName: a.account_name ?? null,
-      institutionName: a.institution_name ?? null,
-      accountType: a.account_type ?? null,
-      last4: a.account_number ? a.account_number.slice(-4) : null,
-    }))
-    const departments = (company.departments ?? [])
-      .map((d) => d?.name)
-      .filter((n): n is string => !!n)
-    this.db
-      .prepare(
-        `INSERT INTO company (connection_id, legal_name, ein, entity_type, entity_subtype, primary_email,
-           primary_phone, departments_json, locations_json, accounts_json, raw_json, retrieved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (connection_id) DO UPDATE SET legal_name = excluded.legal_name, ein = excluded.ein,
-           entity_type = excluded.entity_type, entity_subtype = excluded.entity_subtype,
-           primary_email = excluded.primary_email, primary_phone = excluded.primary_phone,
-           departments_json = excluded.departments_json, locations_json = excluded.locations_json,
-           accounts_json = excluded.accounts_json, raw_json = excluded.raw_json,
-           retrieved_at = excluded.retrieved_at`,
-      )
-      .run(
-        connectionId,
-        company.legal_name ?? null,
-        company.ein ?? null,
-        company.entity?.type ?? null,
-        company.entity?.subtype ?? null,
-        company.primary_email ?? null,
-        company.primary_phone_number ?? null,
-        JSON.stringify(departments),
-        JSON.stringify(locations),
-        JSON.stringify(accounts),
-        JSON.stringify(company),
-        retrievedAt,
-      )
-  }
-
-  private writeDirectory(connectionId: string, directory: IndividualInDirectory[]): void {
-    this.db.prepare('DELETE FROM directory_entry WHERE connection_id = ?').run(connectionId)
-    const insert = this.db.prepare(
-      `INSERT OR REPLACE INTO directory_entry (connection_id, individual_id, position, first_name, middle_name,
-         last_name, department, manager_id, is_active, raw_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    directory.forEach((person, position) => {
-      insert.run(
-        connectionId,
-        person.id,
-        position,
-        person.first_name ?? null,
-        person.middle_name ?? null,
-        person.last_name ?? null,
-        person.department?.name ?? null,
-        person.manager?.id ?? null,
-        person.is_active === null || person.is_active === undefined
-          ? null
-          : person.is_active
-            ? 1
-            : 0,
-        JSON.stringify(person),
-      )
-    })
   }
 }
 

@@ -1,38 +1,76 @@
 /**
- * The connect flow, all in main: create a Connect session, show Connect, check the `state` that
- * comes back, exchange the single-use code, introspect, then keep the token in the keychain and
- * the connection in the cache. Nothing is stored unless every step succeeded.
+ * The connect flow, all in main: create a Connect session (new, or re-authentication of a
+ * connection Finch cut off), show Connect in the app window or in the system browser, then hand
+ * the redirect to `finishConnect`, which both ways share. One attempt runs at a time, with a
+ * fresh random `state`, a timeout and a cancel; nothing is stored unless every step succeeded.
  */
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import type Finch from '@tryfinch/finch-api'
 import type { SessionNewParams } from '@tryfinch/finch-api/resources/connect'
 import { AppError } from '../../shared/app-error'
-import type { ConnectionSummary, FinchProduct } from '../../shared/domain'
+import type {
+  ConnectOpenIn,
+  ConnectSandboxMode,
+  ConnectionSummary,
+  FinchProduct,
+} from '../../shared/domain'
 import type { PayrollCache } from '../cache/payroll-cache'
+import type { ClientRecord, ConnectionStore } from '../connections/connection-store'
 import type { FinchApplication } from '../finch/finch-gateway'
-import { finchForApplication, finchForConnection, toAppError } from '../finch/finch-gateway'
+import { finchForApplication, toAppError } from '../finch/finch-gateway'
 import type { Logger } from '../log/logger'
+import { isLoopbackOrHttps } from '../settings/url-rules'
 import type { SecretVault } from '../vault/secret-vault'
-import { VAULT_ACCOUNTS } from '../vault/secret-vault'
 import type { ConnectPresenter } from './connect-presenter'
-import { isRedirectTo } from './connect-presenter'
+import type { ConnectTarget } from './finish-connect'
+import { finishConnect } from './finish-connect'
+import { listenForCallback } from './loopback-callback'
+
+export { readRedirect } from './read-redirect'
 
 export interface ConnectRequest {
-  customerName: string
+  /** A new client company; ignored when `customerId` names an existing one. */
+  customerName?: string
+  customerId?: string
   products: FinchProduct[]
+  sandbox?: ConnectSandboxMode
+  openIn?: ConnectOpenIn
+}
+
+export interface ReauthenticateRequest {
+  connectionId: string
+  openIn?: ConnectOpenIn
+}
+
+export type ConnectApplication = FinchApplication & {
+  redirectUri: string
+  environment: 'demo' | 'finch'
 }
 
 export interface ConnectFlowDeps {
-  application: () => Promise<
-    FinchApplication & { redirectUri: string; environment: 'demo' | 'finch' }
-  >
+  application: () => Promise<ConnectApplication>
   vault: SecretVault
   cache: PayrollCache
+  store: ConnectionStore
   presenter: ConnectPresenter
+  /** Opens a URL in the system browser; without it, "Connect in my browser" is unavailable. */
+  openExternal?: (url: string) => Promise<void>
+  /** The fixed loopback port for the browser callback; null or absent picks a free one. */
+  browserCallbackPort?: () => number | null
   logger: Logger
   onConnectionsChanged: (reason: string) => void
   /** How long the user has to finish Connect. */
   timeoutMs?: number
 }
+
+/** How Connect is shown for one attempt, and where it sends the browser back. */
+interface ConnectChannel {
+  redirectUri: string
+  present(connectUrl: string): Promise<string>
+  close(): Promise<void>
+}
+
+type CreateSession = (finch: Finch, redirectUri: string) => Promise<{ connect_url: string }>
 
 const DEFAULT_TIMEOUT_MS = 15 * 60_000
 
@@ -51,7 +89,73 @@ export class ConnectFlow {
     return true
   }
 
-  async connect(request: ConnectRequest): Promise<ConnectionSummary> {
+  connect(request: ConnectRequest): Promise<ConnectionSummary> {
+    return this.run(async (signal) => {
+      const application = await this.deps.application()
+      const client = this.clientFor(request)
+      const products = request.products as SessionNewParams['products']
+      const summary = await this.present({
+        application,
+        openIn: request.openIn ?? 'app',
+        target: { kind: 'new', client },
+        signal,
+        createSession: (finch, redirectUri) =>
+          finch.connect.sessions.new(
+            {
+              customer_id: client.customerId,
+              customer_name: client.name,
+              products,
+              redirect_uri: redirectUri,
+              ...(request.sandbox ? { sandbox: request.sandbox } : {}),
+            },
+            { signal },
+          ),
+      })
+      this.deps.onConnectionsChanged('connected')
+      return summary
+    })
+  }
+
+  /**
+   * Reconnects a connection Finch cut off (`reauthenticate_user`). Finch keeps its identifiers,
+   * so the new token replaces the old one and the cached data stays with the connection.
+   */
+  reauthenticate(request: ReauthenticateRequest): Promise<ConnectionSummary> {
+    return this.run(async (signal) => {
+      const connection = this.deps.cache.getConnection(request.connectionId)
+      if (!connection) throw new AppError('not_found', 'That connection is not in the cache.')
+      if (connection.status === 'disconnected') {
+        throw new AppError(
+          'connect_failed',
+          'This connection was disconnected. Connect the company again instead of reconnecting it.',
+        )
+      }
+      const application = await this.deps.application()
+      const environment = this.deps.cache.connectionEnvironment(connection.connectionId)
+      if (environment !== application.environment) {
+        throw new AppError(
+          'connect_failed',
+          `This connection was made ${environment === 'demo' ? 'in demo mode' : 'with Finch'}; switch Settings back to it to reconnect.`,
+        )
+      }
+      const summary = await this.present({
+        application,
+        openIn: request.openIn ?? 'app',
+        target: { kind: 'reauthenticate', connection },
+        signal,
+        createSession: (finch, redirectUri) =>
+          finch.connect.sessions.reauthenticate(
+            { connection_id: connection.connectionId, redirect_uri: redirectUri },
+            { signal },
+          ),
+      })
+      this.deps.onConnectionsChanged('reauthenticated')
+      return summary
+    })
+  }
+
+  /** Runs one attempt: refuses a second, and ends it on cancel or after the timeout. */
+  private async run<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.attempt) {
       throw new AppError(
         'connect_in_progress',
@@ -67,134 +171,130 @@ export class ConnectFlow {
     )
 
     try {
-      return await this.run(request, attempt.signal)
+      return await body(attempt.signal)
     } finally {
       clearTimeout(timer)
       this.attempt = null
     }
   }
 
-  private async run(request: ConnectRequest, signal: AbortSignal): Promise<ConnectionSummary> {
-    const log = this.deps.logger
-    const application = await this.deps.application()
-    const finch = finchForApplication(application)
-    const customerId = this.customerIdFor(request.customerName)
+  private async present(options: {
+    application: ConnectApplication
+    openIn: ConnectOpenIn
+    target: ConnectTarget
+    signal: AbortSignal
+    createSession: CreateSession
+  }): Promise<ConnectionSummary> {
+    const { application, signal } = options
+    // A keychain that cannot take the token is found out before the employer signs in.
+    await this.deps.vault.assertWritable()
     const state = randomBytes(32).toString('base64url')
+    const channel = await this.openChannel(options.openIn, application, state, signal)
 
-    const session = await finch.connect.sessions
-      .new({
-        customer_id: customerId,
-        customer_name: request.customerName,
-        products: request.products as SessionNewParams['products'],
-        redirect_uri: application.redirectUri,
-      })
-      .catch((error: unknown) => {
-        throw toAppError(error, 'start a Connect session')
-      })
-    log.info(`session created for customer ${customerId}`)
-
-    const connectUrl = new URL(session.connect_url)
-    connectUrl.searchParams.set('state', state)
-    const redirected = await raceAbort(
-      this.deps.presenter.present({
-        connectUrl: connectUrl.toString(),
-        redirectUri: application.redirectUri,
-        signal,
-      }),
-      signal,
-    )
-
-    const code = readRedirect(redirected, application.redirectUri, state)
-    const token = await finch.accessTokens
-      .create({
-        code,
-        client_id: application.clientId,
-        client_secret: application.clientSecret,
-        redirect_uri: application.redirectUri,
-      })
-      .catch((error: unknown) => {
-        throw toAppError(error, 'finish connecting')
-      })
-    const introspection = await finchForConnection(application.baseURL, token.access_token)
-      .account.introspect()
-      .catch((error: unknown) => {
-        throw toAppError(error, 'describe the new connection')
-      })
-
-    const tokenAccount = VAULT_ACCOUNTS.connectionToken(introspection.connection_id)
-    await this.deps.vault.write(tokenAccount, token.access_token)
     try {
-      this.deps.cache.saveConnection({
-        connectionId: introspection.connection_id,
-        environment: application.environment,
-        companyId: introspection.company_id ?? token.company_id ?? introspection.connection_id,
-        customerId,
-        customerName: request.customerName,
-        providerId: introspection.provider_id,
-        connectionType: introspection.connection_type,
-        products: introspection.products,
-        connectedAt: new Date().toISOString(),
-      })
-    } catch (error) {
-      await this.deps.vault.remove(tokenAccount)
-      throw new AppError('storage_failed', 'The new connection could not be saved.', {
-        cause: error,
-      })
-    }
+      const session = await options
+        .createSession(finchForApplication(application), channel.redirectUri)
+        .catch((error: unknown) => {
+          if (signal.aborted) throw signal.reason as Error
+          throw toAppError(error, 'start a Connect session')
+        })
+      this.deps.logger.info(`session created (${options.target.kind}, ${options.openIn})`)
 
-    log.info(`connected ${introspection.connection_id} (${introspection.provider_id})`)
-    this.deps.onConnectionsChanged('connected')
-    const summary = this.deps.cache.getConnection(introspection.connection_id)
-    if (!summary) throw new AppError('storage_failed', 'The new connection could not be read back.')
-    return summary
+      const redirectUrl = await raceAbort(
+        channel.present(connectUrlWithState(session.connect_url, state)),
+        signal,
+      )
+      return await finishConnect(this.deps, {
+        application,
+        redirectUrl,
+        redirectUri: channel.redirectUri,
+        expectedState: state,
+        target: options.target,
+        signal,
+      })
+    } finally {
+      await channel.close()
+    }
   }
 
-  /** A client company keeps one customer id, so its later connections group with the first. */
-  private customerIdFor(customerName: string): string {
-    const existing = this.deps.cache
-      .listConnections()
-      .find(
-        (c) =>
-          c.customerName.localeCompare(customerName, undefined, { sensitivity: 'accent' }) === 0,
+  private async openChannel(
+    openIn: ConnectOpenIn,
+    application: ConnectApplication,
+    state: string,
+    signal: AbortSignal,
+  ): Promise<ConnectChannel> {
+    if (openIn === 'app') {
+      const { presenter } = this.deps
+      return {
+        redirectUri: application.redirectUri,
+        present: (connectUrl) =>
+          presenter.present({ connectUrl, redirectUri: application.redirectUri, signal }),
+        close: async () => undefined,
+      }
+    }
+
+    const openExternal = this.deps.openExternal
+    if (!openExternal) {
+      throw new AppError(
+        'connect_failed',
+        'This window cannot open Finch Connect in the system browser; connect in the app instead.',
       )
-    return existing?.customerId ?? randomUUID()
+    }
+    const listener = await listenForCallback({
+      port: this.deps.browserCallbackPort?.() ?? 0,
+      expectedState: state,
+      signal,
+      logger: this.deps.logger,
+    })
+    return {
+      redirectUri: listener.redirectUri,
+      present: async (connectUrl) => {
+        await openExternal(connectUrl).catch((cause: unknown) => {
+          throw new AppError(
+            'connect_failed',
+            'The system browser could not be opened. Connect in the app instead.',
+            { cause },
+          )
+        })
+        return listener.received
+      },
+      close: () => listener.close(),
+    }
+  }
+
+  /** The client an attempt is for: an existing one by id or name, or a new one (saved on success). */
+  private clientFor(request: ConnectRequest): ClientRecord {
+    if (request.customerId) {
+      const client = this.deps.store.getClient(request.customerId)
+      if (!client) throw new AppError('not_found', 'That client is not in the cache.')
+      return client
+    }
+    const name = (request.customerName ?? '').trim()
+    if (!name) throw new AppError('invalid_argument', 'customerName: enter the client’s name.')
+    return (
+      this.deps.store.findClientByName(name) ?? {
+        customerId: randomUUID(),
+        name,
+        createdAt: new Date().toISOString(),
+      }
+    )
   }
 }
 
 /**
- * Reads the code from Connect's redirect. The `state` must be the one this attempt made:
- * anything else may be a forged or replayed redirect, so the code is not even exchanged.
+ * The Connect URL Finch answered, with this attempt's `state`. Only https (or the local sandbox
+ * on loopback) is opened: the URL may go to the system browser, which would follow any scheme.
  */
-export function readRedirect(url: string, redirectUri: string, expectedState: string): string {
-  if (!isRedirectTo(url, redirectUri)) {
-    throw new AppError('connect_failed', 'Connect returned to an unexpected address.')
-  }
-  const params = new URL(url).searchParams
-  const state = params.get('state') ?? ''
-  if (!sameSecret(state, expectedState)) {
-    throw new AppError(
-      'connect_state_mismatch',
-      'Connect returned a response that does not belong to this attempt; nothing was saved.',
-    )
-  }
-  const error = params.get('error')
-  if (error) {
-    if (error === 'access_denied')
-      throw new AppError('connect_cancelled', 'Connecting was cancelled in Finch Connect.')
+function connectUrlWithState(connectUrl: string, state: string): string {
+  if (!isLoopbackOrHttps(connectUrl)) {
     throw new AppError(
       'connect_failed',
-      `Finch Connect ended with an error (${error.replace(/[^a-z_]/gi, '').slice(0, 64)}).`,
+      'Finch answered with a Connect address the app will not open.',
     )
   }
-  const code = params.get('code')
-  if (!code) throw new AppError('connect_failed', 'Finch Connect returned no authorization code.')
-  return code
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
+  const url = new URL(connectUrl)
+  url.searchParams.set('state', state)
+  return url.toString()
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -1,13 +1,15 @@
 /**
- * The `app://` protocol the window loads the renderer from: only files of the built renderer,
- * each answered with the strict Content-Security-Policy header. A custom standard scheme keeps
- * the app's origin distinct from `file://`, which would grant every local file the same origin.
+ * The `app://` protocol the window loads the renderer from: only files of the built renderer and
+ * the shell's own error page, each answered with the strict Content-Security-Policy header. A
+ * custom standard scheme keeps the app's origin distinct from `file://`, which would grant every
+ * local file the same origin.
  * See https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
+import { SHELL_PAGES_PATH, shellPage } from './error-page'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'payroll-desk'
@@ -22,7 +24,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-/** Must run before the app is ready. */
+/** Must run before the app is ready. No `bypassCSP`: the policy applies to `app://` too. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -38,21 +40,37 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
   return file.startsWith(normalize(rendererDir) + sep) ? file : null
 }
 
+/** Answers `app://` requests on the default session, the app window's; Connect's never see it. */
 export function handleAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(rendererDir, request.url)
-    if (!file) return new Response('Not found', { status: 404 })
-    try {
-      const body = await readFile(file)
-      return new Response(body, {
-        headers: {
-          'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-        },
-      })
-    } catch {
-      return new Response('Not found', { status: 404 })
-    }
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(rendererDir, request))
+}
+
+export async function answerAppRequest(rendererDir: string, request: Request): Promise<Response> {
+  if (request.method !== 'GET') return reply(405, 'text/plain', 'Method not allowed')
+
+  const url = new URL(request.url)
+  if (url.host === APP_HOST && url.pathname.startsWith(SHELL_PAGES_PATH)) {
+    const page = shellPage(url)
+    return page ? reply(200, page.contentType, page.body) : reply(404, 'text/plain', 'Not found')
+  }
+
+  const file = resolveAppFile(rendererDir, request.url)
+  if (!file) return reply(404, 'text/plain', 'Not found')
+  try {
+    const body = await readFile(file)
+    return reply(200, contentTypes[extname(file)] ?? 'application/octet-stream', body)
+  } catch {
+    return reply(404, 'text/plain', 'Not found')
+  }
+}
+
+function reply(status: number, contentType: string, body: string | Buffer): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      'content-type': contentType,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+    },
   })
 }

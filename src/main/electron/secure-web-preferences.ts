@@ -1,30 +1,16 @@
 /**
- * The web preferences every window and view of the app is made with, and the handlers that keep
- * them where they belong. Electron's security checklist, point by point:
+ * The handlers that keep every window, view and session of the app where it belongs, point by
+ * point from Electron's security checklist (SECURITY.md maps each point to its code and test):
  * https://www.electronjs.org/docs/latest/tutorial/security
+ *
+ * The app window's own web preferences are written out where the window is made
+ * (`app-window.ts`), so Electronegativity can read them there.
  */
-import type { Session, WebContents, WebPreferences } from 'electron'
+import type { App, Session, WebContents, WebPreferences } from 'electron'
 import { shell } from 'electron'
 import { isAllowedExternalLink, isAppUrl } from '../connect/connect-navigation-policy'
 
-/** The app window: isolated, sandboxed, no Node, and only the preload's contract bridge. */
-export function appWindowPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  }
-}
-
-/** The Connect view and its provider pop-ups: the same isolation with no preload at all. */
+/** The Connect view and its provider pop-ups: isolated, sandboxed, no Node and no preload. */
 export function connectViewPreferences(partition: string): WebPreferences {
   return {
     partition,
@@ -41,7 +27,22 @@ export function connectViewPreferences(partition: string): WebPreferences {
   }
 }
 
-/** The app window shows only the app; links to Finch's site open in the system browser. */
+/**
+ * Hands a link to the system browser, but only an https link to Finch's own sites; anything else
+ * is dropped. The one place the app calls `shell.openExternal`.
+ * See https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
+ */
+export function openAllowedExternalLink(url: string): boolean {
+  if (!isAllowedExternalLink(url)) return false
+  void shell.openExternal(url)
+  return true
+}
+
+/**
+ * The app window shows only the app: navigation anywhere else, in the top frame or a subframe, is
+ * cancelled, and no page may open a window; Finch links go to the system browser instead.
+ * See https://www.electronjs.org/docs/latest/tutorial/security#13-disable-or-limit-navigation
+ */
 export function lockAppNavigation(contents: WebContents, appOrigin: string): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appOrigin)) event.preventDefault()
@@ -49,13 +50,20 @@ export function lockAppNavigation(contents: WebContents, appOrigin: string): voi
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, appOrigin)) event.preventDefault()
   })
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url, appOrigin)) event.preventDefault()
+  })
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalLink(url)) void shell.openExternal(url)
+    openAllowedExternalLink(url)
     return { action: 'deny' }
   })
 }
 
-/** No web page the app shows needs the camera, location, notifications or anything else. */
+/**
+ * No page the app shows needs the camera, location, notifications or anything else. Electron
+ * grants every permission when no handler is set, so each session gets these.
+ * See https://www.electronjs.org/docs/latest/tutorial/security#5-handle-session-permission-requests-from-remote-content
+ */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
@@ -65,4 +73,17 @@ export function denyAllPermissions(session: Session): void {
 /** Nothing may attach a <webview>, whatever a page tries. */
 export function forbidWebviews(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+/**
+ * Defaults for everything made later, so a window or session the rest of the shell forgets is
+ * still locked: every session denies permissions, and every web contents refuses webviews and
+ * new windows until its owner installs a narrower window-open handler of its own.
+ */
+export function installAppWideDefenses(app: App): void {
+  app.on('session-created', (session) => denyAllPermissions(session))
+  app.on('web-contents-created', (_event, contents) => {
+    forbidWebviews(contents)
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
 }

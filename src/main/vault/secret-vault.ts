@@ -1,10 +1,11 @@
 /**
  * The vault: the only place secrets live outside main's memory, the OS keychain, reached through
- * the keytar API. Keychain failures become one typed error with a way forward; there is no
- * plaintext fallback, by design.
+ * the keytar API. Keychain failures become typed errors that say what to do (unlock, allow,
+ * start the keychain); there is no plaintext fallback, by design.
  */
-import { AppError } from '../../shared/app-error'
+import { randomBytes } from 'node:crypto'
 import type { Redactor } from '../log/logger'
+import { classifyKeychainFailure, keychainError } from './keychain-trouble'
 
 /** The subset of keytar's API the vault uses, so tests and other platforms can pass their own. */
 export interface KeytarApi {
@@ -19,6 +20,8 @@ export const VAULT_ACCOUNTS = {
   demoClientSecret: 'demo-sandbox-client-secret',
   demoSigningKey: 'demo-sandbox-signing-key',
   connectionToken: (connectionId: string) => `connection-token:${connectionId}`,
+  /** Written and deleted at once to learn whether the keychain takes writes right now. */
+  probe: 'keychain-probe',
 } as const
 
 export class SecretVault {
@@ -28,10 +31,19 @@ export class SecretVault {
     private readonly redactor: Redactor,
   ) {}
 
+  /**
+   * Reads a secret; null only when it is really absent. libsecret answers a read from a locked
+   * collection with "nothing stored" rather than an error, which would make a locked keychain
+   * look like a missing token or a lost database key, so an empty answer is confirmed first.
+   */
   async read(account: string): Promise<string | null> {
     const value = await this.call(() => this.keytar.getPassword(this.service, account))
-    if (value) this.redactor.register(value)
-    return value
+    if (value) {
+      this.redactor.register(value)
+      return value
+    }
+    await this.assertWritable()
+    return null
   }
 
   async write(account: string, secret: string): Promise<void> {
@@ -39,8 +51,18 @@ export class SecretVault {
     await this.call(() => this.keytar.setPassword(this.service, account, secret))
   }
 
+  /** Deletes a secret; false when there was none. A locked keychain fails rather than say false. */
   async remove(account: string): Promise<boolean> {
-    return this.call(() => this.keytar.deletePassword(this.service, account))
+    const removed = await this.call(() => this.keytar.deletePassword(this.service, account))
+    if (!removed) await this.assertWritable()
+    return removed
+  }
+
+  /** Fails with a typed keychain error unless the keychain takes a write right now. */
+  async assertWritable(): Promise<void> {
+    const marker = randomBytes(16).toString('hex')
+    await this.call(() => this.keytar.setPassword(this.service, VAULT_ACCOUNTS.probe, marker))
+    await this.call(() => this.keytar.deletePassword(this.service, VAULT_ACCOUNTS.probe))
   }
 
   /** Reads a secret, creating and storing it with `create` the first time. */
@@ -56,11 +78,7 @@ export class SecretVault {
     try {
       return await operation()
     } catch (cause) {
-      throw new AppError(
-        'keychain_unavailable',
-        'The system keychain could not be used. Unlock it (or start the Secret Service on Linux), then try again.',
-        { cause },
-      )
+      throw keychainError(classifyKeychainFailure(cause), cause)
     }
   }
 }

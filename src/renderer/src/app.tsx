@@ -11,8 +11,10 @@ import { useAsyncValue } from './hooks/use-async-value'
 import { useConnectFlow } from './hooks/use-connect-flow'
 import type { Route } from './navigation/route'
 import { sectionOf } from './navigation/route'
+import { ChecksView } from './views/checks-view'
 import { ClientsView } from './views/clients-view'
 import { CompanyView } from './views/company-view'
+import { DashboardView } from './views/dashboard-view'
 import { SettingsView } from './views/settings-view'
 
 export function App() {
@@ -69,6 +71,31 @@ export function App() {
             key={current.connectionId}
             connectionId={current.connectionId}
             onBack={() => setRoute({ view: 'clients' })}
+            onOpenDashboard={() =>
+              setRoute({ view: 'dashboard', connectionId: current.connectionId })
+            }
+            onOpenChecks={() => setRoute({ view: 'checks', connectionId: current.connectionId })}
+          />
+        )
+      case 'dashboard':
+        return (
+          <DashboardView
+            key={current.connectionId}
+            connectionId={current.connectionId}
+            onBack={() => openCompany(current.connectionId)}
+            onOpenAttention={(item) =>
+              item.kind === 'reauthenticate'
+                ? setRoute({ view: 'clients' })
+                : openCompany(item.connectionId)
+            }
+          />
+        )
+      case 'checks':
+        return (
+          <ChecksView
+            key={current.connectionId}
+            connectionId={current.connectionId}
+            onBack={() => openCompany(current.connectionId)}
           />
         )
       case 'settings':

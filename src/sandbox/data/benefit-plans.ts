@@ -5,7 +5,7 @@
  */
 import type { CompanyBenefit } from '@tryfinch/finch-api/resources/hris'
 import type { BenefitType } from '@tryfinch/finch-api/resources/hris/benefits'
-import type { EnrollmentRecord } from './dataset'
+import type { EnrollmentBody } from './dataset'
 import type { Random } from './random'
 
 type OfferedType = NonNullable<BenefitType>
@@ -171,7 +171,7 @@ export interface ElectionProfile {
 
 export interface WorkerEnrollment {
   readonly benefitId: string
-  readonly record: EnrollmentRecord
+  readonly record: EnrollmentBody
 }
 
 export interface WorkerBenefits {
@@ -236,7 +236,7 @@ export function electBenefits(
     type: OfferedType,
     employee: EmployeeDeductionRule,
     employer: EmployerContributionRule | null,
-    record: Omit<EnrollmentRecord, 'employee_deduction' | 'company_contribution'>,
+    record: Omit<EnrollmentBody, 'employee_deduction' | 'company_contribution'>,
     appliesToSupplemental = false,
   ): void => {
     const benefit = offeredByType.get(type)
@@ -414,7 +414,7 @@ export function electBenefits(
 
 function enrollmentContribution(
   employer: EmployerContributionRule | null,
-): EnrollmentRecord['company_contribution'] {
+): EnrollmentBody['company_contribution'] {
   if (employer === null) return null
   switch (employer.kind) {
     case 'tiered':

@@ -3,7 +3,7 @@
  * are shaped, and which payroll events happen. Every scenario is one `CompanyPlan`, so realism and
  * the money rules live in one generator instead of being repeated per scenario.
  */
-import type { Company, Location } from '@tryfinch/finch-api/resources/hris'
+import type { Company, Location, Payment, PayStatement } from '@tryfinch/finch-api/resources/hris'
 import type { BenefitType } from '@tryfinch/finch-api/resources/hris/benefits'
 import type { ScenarioBehaviour } from './dataset'
 import type { Random } from './random'
@@ -121,6 +121,26 @@ export interface DriftEarning {
   readonly amountCents: number
 }
 
+/**
+ * Deliberate changes to the generated payroll, addressed by Finch ids, for a scenario that plants
+ * known problems. Payment totals are summed after the statement changes, so a payment still
+ * agrees with its statements unless `payment` itself breaks it.
+ */
+export interface PayrollAdjustments {
+  /** True leaves the individual out of that payment, as a payroll run that dropped them. */
+  readonly leavesOut?: (paymentId: string, individualId: string) => boolean
+  /** Rewrites a statement's earnings before its taxes, deductions and net pay are worked out. */
+  readonly earnings?: (
+    paymentId: string,
+    individualId: string,
+    earnings: readonly PayStatement.Earning[],
+  ) => readonly PayStatement.Earning[]
+  /** Rewrites a finished statement, which may then no longer balance. */
+  readonly statement?: (paymentId: string, statement: PayStatement) => PayStatement
+  /** Rewrites a payment after its totals were summed from its statements. */
+  readonly payment?: (payment: Payment) => Payment
+}
+
 export interface CompanyPlan {
   readonly scenario: string
   readonly seed: number
@@ -147,6 +167,12 @@ export interface CompanyPlan {
   readonly salariedHoursNull: boolean
   readonly labels: StatementLabels
   readonly driftEarning?: DriftEarning
+  /**
+   * Pay that barely moves between runs: no expense reimbursements and at most four hours of
+   * overtime a period, so run-to-run checks see only what a scenario plants.
+   */
+  readonly steadyPay?: boolean
+  readonly adjustments?: PayrollAdjustments
   /** Replaces the ordinary name pools, for the hostile scenario. */
   readonly nameFor?: (index: number, random: Random) => PersonName
   readonly behaviour: ScenarioBehaviour

@@ -463,3 +463,97 @@ export const NORTHWIND: CompanyProfile = {
   payGroupNames: { bi_weekly: 'Biweekly', semi_monthly: 'Semimonthly' },
   benefits: [],
 }
+
+/**
+ * A food distributor with steady pay and no contractors or commissions, so the problems the
+ * discrepancies scenario plants are the only irregular things in its payroll.
+ */
+export const TIDEWATER: CompanyProfile = {
+  legalName: 'Tidewater Provisions, Inc.',
+  shortName: 'Tidewater',
+  emailDomain: 'tidewaterprovisions.example',
+  entity: { type: 'corporation', subtype: 's_corporation' },
+  executive: {
+    title: 'Chief Executive Officer',
+    department: 'Executive',
+    annualCents: yearly(198_000, 236_000),
+    site: 'phl',
+  },
+  divisions: [
+    {
+      department: 'Operations',
+      headTitle: 'Director of Operations',
+      headAnnualCents: yearly(142_000, 168_000),
+      teams: [
+        {
+          department: 'Warehouse',
+          leadTitle: 'Warehouse Supervisor',
+          leadAnnualCents: yearly(66_000, 79_000),
+          memberTitles: ['Warehouse Associate', 'Forklift Operator', 'Inventory Clerk'],
+          weight: 10,
+          pay: { kind: 'hourly', hourlyCents: hourly(19, 27.5), partTimeShare: 0.1 },
+          classCode: '8018',
+          sites: ['phl'],
+          union: { code: 'UFCW', local: 'Local 1776' },
+        },
+        {
+          department: 'Routes',
+          leadTitle: null,
+          leadAnnualCents: yearly(0, 0),
+          memberTitles: ['Delivery Driver', 'Route Planner'],
+          weight: 4,
+          pay: { kind: 'hourly', hourlyCents: hourly(23, 31), partTimeShare: 0 },
+          classCode: '7219',
+          sites: ['phl', 'den'],
+        },
+      ],
+    },
+    {
+      department: 'Customer Service',
+      headTitle: 'Customer Service Manager',
+      headAnnualCents: yearly(92_000, 108_000),
+      teams: [
+        {
+          department: 'Customer Service',
+          leadTitle: null,
+          leadAnnualCents: yearly(0, 0),
+          memberTitles: ['Order Desk Specialist', 'Customer Service Representative'],
+          weight: 4,
+          pay: { kind: 'hourly', hourlyCents: hourly(20, 26), partTimeShare: 0.15 },
+          classCode: '8810',
+          sites: ['atx'],
+        },
+      ],
+    },
+    {
+      department: 'Finance & Administration',
+      headTitle: 'Controller',
+      headAnnualCents: yearly(146_000, 172_000),
+      teams: [
+        {
+          department: 'Finance & Administration',
+          leadTitle: null,
+          leadAnnualCents: yearly(0, 0),
+          memberTitles: ['Staff Accountant', 'Payroll Specialist', 'Buyer', 'Account Manager'],
+          weight: 6,
+          pay: { kind: 'salaried', annualCents: yearly(62_000, 112_000) },
+          classCode: '8810',
+          sites: ['phl', 'den', REMOTE_SITE],
+        },
+      ],
+    },
+  ],
+  sites: [
+    site(
+      'phl',
+      'Philadelphia Distribution Center',
+      ['4100 S 26th St', null, 'Philadelphia', 'PA', '19112'],
+      'philadelphia',
+    ),
+    site('den', 'Denver Depot', ['5200 Smith Rd', 'Dock 3', 'Denver', 'CO', '80216'], 'denver'),
+    site('atx', 'Austin Order Desk', ['815 Brazos St', 'Suite 600', 'Austin', 'TX', '78701']),
+  ],
+  bankName: 'Delaware Valley Ledger Bank',
+  payGroupNames: { bi_weekly: 'Hourly Biweekly', semi_monthly: 'Salaried Semimonthly' },
+  benefits: ['401k', '401k_roth', 's125_medical', 's125_dental', 's125_vision', 'hsa_pre'],
+}

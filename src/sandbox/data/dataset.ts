@@ -15,9 +15,18 @@ import type {
 import type { IndividualBenefit } from '@tryfinch/finch-api/resources/hris/benefits'
 import type { PayGroupRetrieveResponse } from '@tryfinch/finch-api/resources/payroll'
 
+import type { PlantedDiscrepancy } from './planted-discrepancies'
+
 export type IndividualRecord = Individual.IndividualResponseBody
 export type EmploymentRecord = EmploymentData.EmploymentDataResponseBody
-export type EnrollmentRecord = IndividualBenefit.IndividualBenefit
+/**
+ * One person's enrollment in a company benefit as `/employer/benefits/{id}/individuals` answers
+ * it: `{ individual_id, code, body }`, so the owner travels with the data. A fixture may replay an
+ * item that failed (a `code` other than 200, with Finch's error body).
+ */
+export type EnrollmentRecord = IndividualBenefit
+/** The body of a successful enrollment item: the deduction, the contribution and the limits. */
+export type EnrollmentBody = IndividualBenefit.IndividualBenefit
 
 /** How a scenario's connection behaves over time, beyond the data it holds. */
 export interface ScenarioBehaviour {
@@ -47,8 +56,13 @@ export interface CompanyDataset {
   /** Every statement of one payment, in a stable order; undefined for an unknown payment. */
   payStatements(paymentId: string): readonly PayStatement[] | undefined
   readonly benefits: readonly CompanyBenefit[]
-  /** The enrolled individuals of one company benefit, with their deduction and contribution. */
+  /** Who is enrolled in one company benefit, each item naming its individual; [] when none. */
   enrollments(benefitId: string): readonly EnrollmentRecord[]
   readonly payGroups: readonly PayGroupRetrieveResponse[]
   readonly behaviour: ScenarioBehaviour
+  /**
+   * Problems planted on purpose for the accountant's checks to find (the `discrepancies`
+   * scenario); absent for every other company. Read it with `plantedDiscrepancies(dataset)`.
+   */
+  readonly plantedDiscrepancies?: readonly PlantedDiscrepancy[]
 }

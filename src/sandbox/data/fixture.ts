@@ -28,7 +28,7 @@ import type {
   IndividualRecord,
   ScenarioBehaviour,
 } from './dataset'
-import { assignEnrollmentOwner, enrolledIndividualId } from './enrollment-owners'
+import type { PlantedDiscrepancy } from './planted-discrepancies'
 
 export const FIXTURE_FILES = {
   company: 'company.json',
@@ -250,6 +250,7 @@ function loadBenefits(folder: string): CompanyBenefit[] {
   )
 }
 
+/** Finch's `{ individual_id, code, body }` items, kept whole (failed items too) to replay exactly. */
 function loadEnrollments(
   folder: string,
   benefitIds: ReadonlySet<string>,
@@ -262,8 +263,8 @@ function loadEnrollments(
     if (!benefitIds.has(benefitId)) {
       throw new FixtureError(file, `benefit "${benefitId}" is not in benefits.json`)
     }
-    const records: EnrollmentRecord[] = []
-    expectArray(file, value, `the enrollments of benefit "${benefitId}"`).forEach((item, index) => {
+    const items = expectArray(file, value, `the enrollments of benefit "${benefitId}"`)
+    const records = items.map((item, index) => {
       const what = `enrollment ${index} of benefit "${benefitId}"`
       const entry = expectObject(file, item, what)
       const individualId = expectString(file, entry, 'individual_id', what)
@@ -273,9 +274,11 @@ function loadEnrollments(
           `${what} names "${individualId}", which is not in directory.json`,
         )
       }
-      if (typeof entry.code === 'number' && entry.code !== 200) return
-      const body = expectObject(file, entry.body, `${what} "body"`) as unknown as EnrollmentRecord
-      records.push(assignEnrollmentOwner(body, individualId))
+      if (!Number.isInteger(entry.code)) {
+        throw new FixtureError(file, `${what} needs an HTTP status number "code"`)
+      }
+      expectObject(file, entry.body, `${what} "body"`)
+      return entry as unknown as EnrollmentRecord
     })
     byBenefit.set(benefitId, records)
   }
@@ -301,6 +304,7 @@ interface SandboxFile {
   readonly providerId: string
   readonly connectionType: 'provider' | 'finch'
   readonly behaviour: ScenarioBehaviour
+  readonly plantedDiscrepancies: readonly PlantedDiscrepancy[]
 }
 
 function optionalCount(file: string, record: JsonObject, key: string): number | undefined {
@@ -338,11 +342,21 @@ function loadSandboxFile(folder: string): SandboxFile {
         }),
     ...(reauthenticateAfterRequests === undefined ? {} : { reauthenticateAfterRequests }),
   }
+  const planted = expectArray(file, raw.planted_discrepancies ?? [], '"planted_discrepancies"')
+  planted.forEach((item, index) =>
+    expectString(
+      file,
+      expectObject(file, item, `planted discrepancy ${index}`),
+      'kind',
+      `planted discrepancy ${index}`,
+    ),
+  )
   return {
     scenario: typeof raw.scenario === 'string' ? raw.scenario : 'fixture',
     providerId: typeof raw.provider_id === 'string' ? raw.provider_id : 'finch',
     connectionType,
     behaviour,
+    plantedDiscrepancies: planted as PlantedDiscrepancy[],
   }
 }
 
@@ -391,6 +405,9 @@ export function loadFixtureDataset(folder: string): CompanyDataset {
     enrollments: (benefitId) => enrollments.get(benefitId) ?? [],
     payGroups,
     behaviour: sandbox.behaviour,
+    ...(sandbox.plantedDiscrepancies.length === 0
+      ? {}
+      : { plantedDiscrepancies: sandbox.plantedDiscrepancies }),
   }
 }
 
@@ -431,16 +448,7 @@ export function writeFixtureDataset(dataset: CompanyDataset, folder: string): vo
     Object.fromEntries(
       dataset.benefits.map((benefit) => [
         benefit.benefit_id,
-        dataset.enrollments(benefit.benefit_id).map((record) => {
-          const individualId = enrolledIndividualId(record)
-          if (individualId === undefined) {
-            throw new Error(
-              `Cannot write an enrollment of benefit ${benefit.benefit_id}: its individual ` +
-                'is unknown (register it with assignEnrollmentOwner)',
-            )
-          }
-          return { individual_id: individualId, code: 200, body: record }
-        }),
+        dataset.enrollments(benefit.benefit_id),
       ]),
     ),
   )
@@ -458,6 +466,9 @@ export function writeFixtureDataset(dataset: CompanyDataset, folder: string): vo
         : null,
       reauthenticate_after_requests: behaviour.reauthenticateAfterRequests ?? null,
     },
+    ...(dataset.plantedDiscrepancies?.length
+      ? { planted_discrepancies: dataset.plantedDiscrepancies }
+      : {}),
   })
 }
 

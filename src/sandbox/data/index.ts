@@ -5,12 +5,14 @@
 export type {
   CompanyDataset,
   EmploymentRecord,
+  EnrollmentBody,
   EnrollmentRecord,
   IndividualRecord,
   ScenarioBehaviour,
 } from './dataset'
-export { assignEnrollmentOwner, enrolledIndividualId } from './enrollment-owners'
 export { FIXTURE_FILES, FixtureError, loadFixtureDataset, writeFixtureDataset } from './fixture'
+export type { PlantedDiscrepancy } from './planted-discrepancies'
+export { plantedDiscrepancies } from './planted-discrepancies'
 export { deriveSeed, mixSeeds, Random } from './random'
 export type { ScenarioName, ScenarioOptions } from './scenarios'
 export {

@@ -44,7 +44,12 @@ export function buildPayStatement(plan: CompanyPlan, run: PayRun, worker: Worker
 
   const random = new Random(mixSeeds(run.seed, worker.index))
   const { pay } = worker
-  const { earnings, totalHours } = drawEarnings(plan, run, worker, random)
+  const { earnings, totalHours } = adjustedEarnings(
+    plan,
+    run,
+    worker,
+    drawEarnings(plan, run, worker, random),
+  )
   const contractor = pay.kind === 'contractor'
 
   const grossCents = sumAmounts(earnings)
@@ -116,6 +121,24 @@ export function buildPayStatement(plan: CompanyPlan, run: PayRun, worker: Worker
     employer_contributions:
       contractor && plan.sparse ? null : contributions(run, taken, wagesCents),
   }
+}
+
+/** A scenario's planted change to the drawn earnings; total hours follow the changed lines. */
+function adjustedEarnings(
+  plan: CompanyPlan,
+  run: PayRun,
+  worker: Worker,
+  drawn: DrawnEarnings,
+): DrawnEarnings {
+  const adjust = plan.adjustments?.earnings
+  if (!adjust) return drawn
+  const adjusted = adjust(run.id, worker.id, drawn.earnings)
+  if (adjusted === drawn.earnings) return drawn
+  const earnings = [...adjusted]
+  if (drawn.totalHours === null) return { earnings, totalHours: null }
+  let totalHours = 0
+  for (const line of earnings) totalHours += line.hours ?? 0
+  return { earnings, totalHours }
 }
 
 function sumAmounts(lines: readonly ({ amount?: number | null } | null)[]): number {
@@ -255,7 +278,8 @@ function drawEarnings(
   if (pay.phoneStipend && run.firstOfMonth) {
     earnings.push(earning('other', labels.phoneStipend, 5_000, null))
   }
-  if (pay.kind !== 'contractor' && random.chance(0.07)) {
+  // The draw happens even for steady pay, so the scenarios that share this code keep their data.
+  if (pay.kind !== 'contractor' && random.chance(0.07) && !plan.steadyPay) {
     earnings.push(earning('reimbursement', labels.reimbursement, random.int(1_500, 42_000), null))
   }
   const drift = plan.driftEarning
@@ -293,9 +317,10 @@ function timeClockEarnings(
     hourly && random.chance(0.06) ? Math.min(workedQuarters, random.int(4, 8) * 4) : 0
   workedQuarters -= sickQuarters
   const fullTime = pay.weeklyHours >= 40
-  const overtimeQuarters = hourly && fullTime && random.chance(0.35) ? random.int(2, 48) : 0
+  const overtimeQuarters =
+    hourly && fullTime && random.chance(0.35) ? random.int(2, plan.steadyPay ? 16 : 48) : 0
   const doubleQuarters =
-    hourly && pay.doubleOvertime && overtimeQuarters > 0 && random.chance(0.15)
+    hourly && pay.doubleOvertime && !plan.steadyPay && overtimeQuarters > 0 && random.chance(0.15)
       ? random.int(2, 12)
       : 0
 

@@ -13,10 +13,12 @@ import {
   JUNIPER_LANE,
   MERIDIAN,
   NORTHWIND,
+  TIDEWATER,
 } from './company-profiles'
 import type { CompanyDataset } from './dataset'
 import { generateDataset } from './generated-dataset'
 import { HOSTILE_COMPANY, HOSTILE_LABELS, hostileName } from './hostile-company'
+import { generateWithPlantedDiscrepancies, MIN_DISCREPANCY_RUNS } from './planted-discrepancies'
 import { deriveSeed } from './random'
 
 export const SCENARIO_NAMES = [
@@ -27,6 +29,7 @@ export const SCENARIO_NAMES = [
   'empty',
   'hostile',
   'scale',
+  'discrepancies',
 ] as const
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
@@ -55,13 +58,19 @@ function checkedCount(
   value: number | undefined,
   fallback: number,
   max: number,
+  min = 1,
 ): number {
   const count = value ?? fallback
-  if (!Number.isInteger(count) || count < 1 || count > max) {
-    throw new RangeError(`${label} must be a whole number from 1 to ${max}, got ${String(value)}`)
+  if (!Number.isInteger(count) || count < min || count > max) {
+    throw new RangeError(
+      `${label} must be a whole number from ${min} to ${max}, got ${String(value)}`,
+    )
   }
   return count
 }
+
+/** The discrepancies company needs enough people that every planted problem has its own. */
+const MIN_DISCREPANCY_PEOPLE = 24
 
 const QUIET_EVENTS = { yearEndBonus: false, severance: false, reversal: false, turnover: false }
 const ALL_EVENTS = { yearEndBonus: true, severance: true, reversal: true, turnover: true }
@@ -174,6 +183,31 @@ function planFor(name: ScenarioName, options: ScenarioOptions): CompanyPlan {
         sparse: false,
         salariedHoursNull: false,
       }
+    case 'discrepancies':
+      return {
+        ...common,
+        providerId: 'paylocity',
+        profile: TIDEWATER,
+        headcount: checkedCount('people', options.people, 36, MAX_PEOPLE, MIN_DISCREPANCY_PEOPLE),
+        payGroups: ['bi_weekly', 'semi_monthly'],
+        historyMonths: 6,
+        ...(options.payRuns === undefined
+          ? {}
+          : {
+              regularRuns: checkedCount(
+                'payRuns',
+                options.payRuns,
+                MIN_DISCREPANCY_RUNS,
+                MAX_PAY_RUNS,
+                MIN_DISCREPANCY_RUNS,
+              ),
+            }),
+        // Nobody joins or leaves and no off-cycle runs happen: only planted problems stand out.
+        events: QUIET_EVENTS,
+        sparse: false,
+        salariedHoursNull: false,
+        steadyPay: true,
+      }
   }
 }
 
@@ -184,7 +218,9 @@ export function createScenario(name: ScenarioName, options: ScenarioOptions = {}
       `Unknown sandbox scenario "${String(name)}"; known: ${SCENARIO_NAMES.join(', ')}`,
     )
   }
-  const dataset = generateDataset(planFor(name, options))
+  const plan = planFor(name, options)
+  if (name === 'discrepancies') return generateWithPlantedDiscrepancies(plan)
+  const dataset = generateDataset(plan)
 
   if (name === 'assisted') {
     // The newest two payments' statements are still being fetched by Finch's operators.

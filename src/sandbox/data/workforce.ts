@@ -18,7 +18,6 @@ import { addDays, isoDate, maxDate, yearOf } from './calendar'
 import type { CompanyPlan, PayFrequency, PersonName, WorkSite } from './company-plan'
 import { REMOTE_SITE } from './company-plan'
 import type { EmploymentRecord, EnrollmentRecord, IndividualRecord } from './dataset'
-import { assignEnrollmentOwner } from './enrollment-owners'
 import type { Role } from './org-chart'
 import { layOutOrgChart } from './org-chart'
 import { deriveSeed, Random } from './random'
@@ -134,7 +133,9 @@ export function buildWorkforce(plan: CompanyPlan, windowStart: string): Workforc
       windowStart,
     })
     for (const { benefitId, record } of enrollments) {
-      enrollmentsByBenefit.get(benefitId)?.push(assignEnrollmentOwner(record, worker.id))
+      enrollmentsByBenefit
+        .get(benefitId)
+        ?.push({ individual_id: worker.id, code: 200, body: record })
     }
     return worker
   })

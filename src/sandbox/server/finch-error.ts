@@ -5,7 +5,8 @@
 export interface FinchErrorBody {
   code: number
   name: string
-  finch_code: string | null
+  /** Left out when Finch has no finer code: its schema types it as a string, never null. */
+  finch_code?: string
   message: string
 }
 
@@ -24,7 +25,7 @@ export class FinchError extends Error {
     return {
       code: this.status,
       name: this.errorName,
-      finch_code: this.finchCode,
+      ...(this.finchCode === null ? {} : { finch_code: this.finchCode }),
       message: this.message,
     }
   }

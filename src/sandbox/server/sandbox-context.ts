@@ -8,6 +8,7 @@ import type { AutomatedJobs } from './automated-jobs'
 import type { ConnectSessions } from './connect-sessions'
 import type { ConnectionRegistry } from './connection-registry'
 import type { DatasetCache } from './dataset-cache'
+import type { FixtureLogins } from './fixture-logins'
 import type { OneTimeCodes } from './one-time-codes'
 import type { Product } from './product'
 import type { RateLimiter } from './rate-limiter'
@@ -47,6 +48,8 @@ export interface SandboxContext {
   oauthLogins: OneTimeCodes<OAuthLogin>
   connections: ConnectionRegistry
   datasets: DatasetCache
+  /** Connect usernames that log into a fixture folder's company. */
+  fixtureLogins: FixtureLogins
   rateLimiter: RateLimiter | null
   jobs: AutomatedJobs
   /** Data requests per connection, for the assisted and reauth scenarios' behaviour. */

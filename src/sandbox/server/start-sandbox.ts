@@ -18,6 +18,7 @@ import { ConnectSessions } from './connect-sessions'
 import { ConnectionRegistry } from './connection-registry'
 import { DatasetCache } from './dataset-cache'
 import { FaultPlan } from './fault-plan'
+import { loadFixtureLogins } from './fixture-logins'
 import { OneTimeCodes } from './one-time-codes'
 import { FINCH_PRODUCT_LIMITS, FINCH_RATE_WINDOW_MS, RateLimiter } from './rate-limiter'
 import { answerRequest } from './request-pipeline'
@@ -49,6 +50,7 @@ export async function startSandbox(
 ): Promise<RunningSandbox> {
   const now = options.now ?? Date.now
   const datasetFor = options.datasetFor ?? (await dependencies.defaultDatasets(options.seed))
+  const fixtureLogins = await loadFixtureLogins(options.fixtureFolders)
 
   const context: SandboxContext = {
     baseUrl: 'http://127.0.0.1',
@@ -59,7 +61,10 @@ export async function startSandbox(
     codes: new OneTimeCodes(CODE_LIFETIME_MS, now),
     oauthLogins: new OneTimeCodes(OAUTH_TICKET_LIFETIME_MS, now),
     connections: new ConnectionRegistry(options.stateFile),
-    datasets: new DatasetCache(datasetFor),
+    datasets: new DatasetCache(
+      (scenario) => fixtureLogins.datasets.get(scenario) ?? datasetFor(scenario),
+    ),
+    fixtureLogins,
     rateLimiter: rateLimiter(options, now),
     jobs: new AutomatedJobs(now),
     dataRequests: new Map(),

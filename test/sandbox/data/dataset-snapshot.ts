@@ -4,7 +4,7 @@
  * enrolled individuals, pay groups and the connection's behaviour.
  */
 import type { CompanyDataset } from '../../../src/sandbox/data'
-import { enrolledIndividualId } from '../../../src/sandbox/data'
+import { plantedDiscrepancies } from '../../../src/sandbox/data'
 
 export function datasetSnapshot(dataset: CompanyDataset): string {
   const ids = dataset.directory.map((entry) => entry.id)
@@ -21,12 +21,7 @@ export function datasetSnapshot(dataset: CompanyDataset): string {
     payments: dataset.payments,
     payStatements: dataset.payments.map((payment) => dataset.payStatements(payment.id) ?? null),
     benefits: dataset.benefits,
-    enrollments: dataset.benefits.map((benefit) =>
-      dataset.enrollments(benefit.benefit_id).map((record) => ({
-        individualId: enrolledIndividualId(record) ?? null,
-        record,
-      })),
-    ),
+    enrollments: dataset.benefits.map((benefit) => dataset.enrollments(benefit.benefit_id)),
     payGroups: dataset.payGroups,
     behaviour: {
       ...behaviour,
@@ -34,5 +29,6 @@ export function datasetSnapshot(dataset: CompanyDataset): string {
         ? [...behaviour.pendingPayStatementIds]
         : null,
     },
+    plantedDiscrepancies: plantedDiscrepancies(dataset),
   })
 }

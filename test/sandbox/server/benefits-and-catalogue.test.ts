@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { RunningSandbox } from '../../../src/sandbox'
 import { bodyOf, callApi, connect, startTestSandbox } from './sandbox-driver'
-import { BENEFIT_401K, PAY_GROUP, PEOPLE } from './tiny-dataset'
+import { BENEFIT_401K, PAY_GROUP, PEOPLE, tinyDataset } from './tiny-dataset'
 
 describe('benefits, pay groups and providers', () => {
   let sandbox: RunningSandbox
@@ -71,6 +71,39 @@ describe('benefits, pay groups and providers', () => {
       [PEOPLE.ben, 404],
     ])
     expect(items[1]!.body).toMatchObject({ finch_code: 'individual_not_found' })
+  })
+
+  it('replays a failed enrollment item as it is, and does not list its person as enrolled', async () => {
+    const failed = {
+      individual_id: PEOPLE.ben,
+      code: 404,
+      body: { code: 404, name: 'not_found_error', message: 'Individual not found' },
+    }
+    await sandbox.close()
+    sandbox = await startTestSandbox({
+      datasetFor: (scenario) => {
+        const dataset = tinyDataset(scenario)
+        return {
+          ...dataset,
+          enrollments: (benefitId) => [...dataset.enrollments(benefitId), failed],
+        }
+      },
+    })
+    token = (await connect(sandbox, { products: ['benefits'] })).accessToken
+
+    const enrolled = await callApi(sandbox, token, `/employer/benefits/${BENEFIT_401K}/enrolled`)
+    const individuals = await callApi(
+      sandbox,
+      token,
+      `/employer/benefits/${BENEFIT_401K}/individuals`,
+    )
+
+    expect(await enrolled.json()).toEqual({
+      benefit_id: BENEFIT_401K,
+      individual_ids: [PEOPLE.ada],
+    })
+    expect(individuals.status).toBe(207)
+    expect((await bodyOf<IndividualBenefit[]>(individuals)).at(-1)).toEqual(failed)
   })
 
   it('needs the benefits product', async () => {

@@ -152,6 +152,22 @@ describe('the Connect pages', () => {
     expect(login.csp).toContain(`form-action 'self' ${new URL(REDIRECT_URI).origin}`)
   })
 
+  it('let Cancel reach the redirect URI under the CSP from every step that offers it', async () => {
+    const session = await createSession(sandbox)
+    const origin = new URL(REDIRECT_URI).origin
+
+    const steps = await Promise.all([
+      page(sandbox, `/authorize?session=${session.session_id}`),
+      page(sandbox, `/authorize/providers?session=${session.session_id}`),
+      page(sandbox, `/authorize/login?session=${session.session_id}&provider=gusto`),
+    ])
+
+    for (const step of steps) {
+      expect(step.html).toContain('id="cancel"')
+      expect(step.csp).toContain(`form-action 'self' ${origin}`)
+    }
+  })
+
   it('show an error on the page for a wrong password', async () => {
     const session = await createSession(sandbox)
 

@@ -40,18 +40,26 @@ describe('POST /connect/sessions', () => {
     const response = await post('/connect/sessions', validBody, basicAuth('test-app', 'wrong'))
 
     expect(response.status).toBe(401)
-    expect(await response.json()).toMatchObject({
+    expect(await response.json()).toEqual({
       code: 401,
       name: 'invalid_client_error',
-      finch_code: null,
+      message: 'The client credentials are not valid.',
     })
   })
 
-  it('refuses a request without HTTP Basic auth with 401 invalid_client_error', async () => {
-    const response = await post('/connect/sessions', validBody, { Authorization: '' })
+  it.each([
+    ['no Authorization header', { Authorization: '' }, validBody],
+    ['a bearer token instead', { Authorization: 'Bearer sbx_x.y' }, validBody],
+    [
+      'the credentials in the body instead',
+      { Authorization: '' },
+      { ...validBody, client_id: 'test-app', client_secret: 'sandbox-secret-test-app' },
+    ],
+  ])('refuses %s with 401 invalid_client_error', async (_case, headers, body) => {
+    const response = await post('/connect/sessions', body, headers)
 
     expect(response.status).toBe(401)
-    expect(await response.json()).toMatchObject({ name: 'invalid_client_error' })
+    expect(await response.json()).toMatchObject({ code: 401, name: 'invalid_client_error' })
   })
 
   it('requires the Finch-API-Version header', async () => {
@@ -116,6 +124,23 @@ describe('POST /connect/sessions/reauthenticate', () => {
     expect(await response.json()).toMatchObject({
       connect_url: expect.stringContaining('/authorize?session='),
     })
+  })
+
+  it('refuses wrong client credentials with 401 invalid_client_error', async () => {
+    const { connectionId } = await connect(sandbox)
+
+    const response = await fetch(`${sandbox.url}/connect/sessions/reauthenticate`, {
+      method: 'POST',
+      headers: {
+        ...basicAuth('test-app', 'wrong'),
+        ...API_VERSION,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ connection_id: connectionId }),
+    })
+
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ code: 401, name: 'invalid_client_error' })
   })
 
   it('answers 404 for a connection it does not know', async () => {

@@ -2,7 +2,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { RunningSandbox } from '../../../src/sandbox'
-import { basicAuth, callApi, connect, startTestSandbox } from './sandbox-driver'
+import {
+  basicAuth,
+  callApi,
+  codeFrom,
+  connect,
+  createSession,
+  exchange,
+  signIn,
+  startTestSandbox,
+} from './sandbox-driver'
+import { BENEFIT_401K, PAY_GROUP, PAYMENTS, PEOPLE } from './tiny-dataset'
+
+const ALL_TINY_PRODUCTS = [
+  'company',
+  'directory',
+  'individual',
+  'employment',
+  'payment',
+  'pay_statement',
+  'benefits',
+]
 
 describe('Finch rules on API calls', () => {
   let sandbox: RunningSandbox
@@ -63,7 +83,6 @@ describe('Finch rules on API calls', () => {
     expect(await response.json()).toEqual({
       code: 401,
       name: 'invalid_token_error',
-      finch_code: null,
       message: expect.any(String),
     })
   })
@@ -89,10 +108,10 @@ describe('Finch rules on API calls', () => {
     const response = await callApi(sandbox, companyOnly.accessToken, '/employer/directory')
 
     expect(response.status).toBe(403)
-    expect(await response.json()).toMatchObject({
+    expect(await response.json()).toEqual({
       code: 403,
       name: 'insufficient_scope_error',
-      finch_code: null,
+      message: 'This connection was not granted the directory product.',
     })
   })
 
@@ -154,5 +173,190 @@ describe('Finch rules on API calls', () => {
 
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ name: 'invalid_request_error' })
+  })
+})
+
+/** Each endpoint the app calls, with the product it needs (null for none). */
+const ENDPOINTS: [method: string, path: string, product: string | null, body?: unknown][] = [
+  ['GET', '/employer/company', 'company'],
+  ['GET', '/employer/directory', 'directory'],
+  ['POST', '/employer/individual', 'individual', { requests: [{ individual_id: PEOPLE.ada }] }],
+  ['POST', '/employer/employment', 'employment', { requests: [{ individual_id: PEOPLE.ada }] }],
+  ['GET', '/employer/payment?start_date=2024-01-01&end_date=2024-12-31', 'payment'],
+  [
+    'POST',
+    '/employer/pay-statement',
+    'pay_statement',
+    { requests: [{ payment_id: PAYMENTS.january }] },
+  ],
+  ['GET', '/employer/benefits', 'benefits'],
+  ['GET', `/employer/benefits/${BENEFIT_401K}`, 'benefits'],
+  ['GET', `/employer/benefits/${BENEFIT_401K}/enrolled`, 'benefits'],
+  ['GET', `/employer/benefits/${BENEFIT_401K}/individuals`, 'benefits'],
+  ['GET', '/employer/pay-groups', 'payment'],
+  ['GET', `/employer/pay-groups/${PAY_GROUP}`, 'payment'],
+  ['GET', '/introspect', null],
+  ['GET', '/providers', null],
+  ['GET', '/jobs/automated', null],
+  ['POST', '/jobs/automated', null, { type: 'data_sync_all' }],
+  ['POST', '/disconnect', null],
+]
+
+describe('the Finch-API-Version header', () => {
+  let sandbox: RunningSandbox
+  let token: string
+
+  beforeEach(async () => {
+    sandbox = await startTestSandbox()
+    token = (await connect(sandbox, { products: [...ALL_TINY_PRODUCTS] })).accessToken
+  })
+  afterEach(() => sandbox.close())
+
+  it.each(ENDPOINTS)('is required by %s %s', async (method, path, _product, body) => {
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      code: 400,
+      name: 'invalid_request_error',
+      finch_code: 'invalid_request',
+      message: 'The Finch-API-Version header must be 2020-09-17.',
+    })
+  })
+
+  it('is required to create Connect sessions and re-authentication sessions', async () => {
+    const { connectionId } = await connect(sandbox)
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox.url}${path}`, {
+        method: 'POST',
+        headers: { ...basicAuth(), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+
+    const session = await post('/connect/sessions', {
+      customer_id: 'c',
+      customer_name: 'C',
+      products: ['company'],
+    })
+    const reauthentication = await post('/connect/sessions/reauthenticate', {
+      connection_id: connectionId,
+    })
+
+    for (const response of [session, reauthentication]) {
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ code: 400, finch_code: 'invalid_request' })
+    }
+  })
+
+  it('is not required by the OAuth token endpoint, which OAuth clients call without it', async () => {
+    const session = await createSession(sandbox)
+    const code = codeFrom(await signIn(sandbox, session.session_id))
+
+    const response = await exchange(sandbox, { code })
+
+    expect(response.status).toBe(200)
+  })
+})
+
+describe('product scopes', () => {
+  let sandbox: RunningSandbox
+
+  beforeEach(async () => {
+    sandbox = await startTestSandbox()
+  })
+  afterEach(() => sandbox.close())
+
+  it.each(ENDPOINTS.filter((endpoint) => endpoint[2] !== null))(
+    '%s %s answers 403 without the %s product and 200 with it',
+    async (method, path, product, body) => {
+      const others = ALL_TINY_PRODUCTS.filter((granted) => granted !== product)
+      const without = await connect(sandbox, { products: others })
+      const withIt = await connect(sandbox, { products: [product!] })
+
+      const refused = await callApi(sandbox, without.accessToken, path, { method, body })
+      const allowed = await callApi(sandbox, withIt.accessToken, path, { method, body })
+
+      expect(refused.status).toBe(403)
+      expect(await refused.json()).toEqual({
+        code: 403,
+        name: 'insufficient_scope_error',
+        message: `This connection was not granted the ${product} product.`,
+      })
+      expect(allowed.status).toBe(200)
+    },
+  )
+
+  it('accepts the old deduction product for the benefits endpoints', async () => {
+    const { accessToken } = await connect(sandbox, { products: ['deduction'] })
+
+    const response = await callApi(sandbox, accessToken, '/employer/benefits')
+
+    expect(response.status).toBe(200)
+  })
+})
+
+describe('the data freshness headers', () => {
+  const DAY_MS = 86_400_000
+  let sandbox: RunningSandbox
+  let now: number
+
+  beforeEach(async () => {
+    now = Date.UTC(2024, 5, 1, 9, 30)
+    sandbox = await startTestSandbox({ now: () => now })
+  })
+  afterEach(() => sandbox.close())
+
+  function freshness(response: Response) {
+    return {
+      retrieved: response.headers.get('finch-data-retrieved'),
+      attempted: response.headers.get('finch-last-attempted-update-date'),
+      result: response.headers.get('finch-last-attempted-update-result'),
+    }
+  }
+
+  it('date an automated connection’s data to its last daily sync', async () => {
+    const connectedAt = now
+    const { accessToken } = await connect(sandbox, { products: ['company'] })
+
+    const first = freshness(await callApi(sandbox, accessToken, '/employer/company'))
+    now += DAY_MS + 3_600_000
+    const nextDay = freshness(await callApi(sandbox, accessToken, '/employer/company'))
+
+    expect(first).toEqual({
+      retrieved: new Date(connectedAt).toISOString(),
+      attempted: new Date(connectedAt).toISOString(),
+      result: 'success',
+    })
+    expect(nextDay.retrieved).toBe(new Date(connectedAt + DAY_MS).toISOString())
+  })
+
+  it('date an assisted connection’s data to its last weekly sync', async () => {
+    const connectedAt = now
+    const { accessToken } = await connect(sandbox, { username: 'assisted', products: ['company'] })
+    for (let i = 0; i < 2; i++) await callApi(sandbox, accessToken, '/employer/company')
+
+    now += 6 * DAY_MS
+    const sixDays = freshness(await callApi(sandbox, accessToken, '/employer/company'))
+    now += 2 * DAY_MS
+    const eightDays = freshness(await callApi(sandbox, accessToken, '/employer/company'))
+
+    expect(sixDays.retrieved).toBe(new Date(connectedAt).toISOString())
+    expect(eightDays.retrieved).toBe(new Date(connectedAt + 7 * DAY_MS).toISOString())
+  })
+
+  it('are sent on data endpoints only', async () => {
+    const { accessToken } = await connect(sandbox, { products: ['company'] })
+
+    const introspection = await callApi(sandbox, accessToken, '/introspect')
+    const providers = await callApi(sandbox, null, '/providers')
+
+    for (const response of [introspection, providers]) {
+      expect(freshness(response)).toEqual({ retrieved: null, attempted: null, result: null })
+      expect(response.headers.get('finch-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    }
   })
 })

@@ -75,6 +75,27 @@ describe('payroll endpoints', () => {
       expect(individualsOf(second)).toEqual([PEOPLE.cleo])
     })
 
+    it('answers each item of a mixed batch on its own: 200, 404 and 202 together', async () => {
+      const answers = await statements([
+        { payment_id: PAYMENTS.january, limit: 1 },
+        { payment_id: 'aaaaaaaa-0000-4000-8000-000000000000' },
+        { payment_id: PAYMENTS.february },
+      ])
+
+      expect(answers.map((answer) => [answer.payment_id, answer.code])).toEqual([
+        [PAYMENTS.january, 200],
+        ['aaaaaaaa-0000-4000-8000-000000000000', 404],
+        [PAYMENTS.february, 202],
+      ])
+    })
+
+    it('pages a payment with 100 statements by default', async () => {
+      const [answer] = await statements([{ payment_id: PAYMENTS.january }])
+
+      expect(answer?.body).toMatchObject({ paging: { count: 3, offset: 0 } })
+      expect((answer?.body as { pay_statements: unknown[] }).pay_statements).toHaveLength(3)
+    })
+
     it('answers 404 payment_not_found per unknown payment', async () => {
       const [answer] = await statements([{ payment_id: 'aaaaaaaa-0000-4000-8000-000000000000' }])
 
@@ -93,9 +114,16 @@ describe('payroll endpoints', () => {
     it('answers 202 data_sync_in_progress per payment still being fetched', async () => {
       const [answer] = await statements([{ payment_id: PAYMENTS.february }])
 
-      expect(answer).toMatchObject({
+      expect(answer).toEqual({
+        payment_id: PAYMENTS.february,
         code: 202,
-        body: { code: 202, name: 'accepted', finch_code: 'data_sync_in_progress' },
+        body: {
+          code: 202,
+          name: 'accepted',
+          finch_code: 'data_sync_in_progress',
+          message:
+            'The pay statements for this payment are being fetched. Please check back later.',
+        },
       })
     })
 

@@ -90,6 +90,16 @@ describe('POST /employer/individual and /employer/employment', () => {
     expect(response.status).toBe(200)
     expect(responses.map((item) => item.code)).toEqual([200, 404])
     expect(responses[0]!.body).toMatchObject({ title: 'Engineer', manager: { id: PEOPLE.ada } })
+    expect(responses[1]).toEqual({
+      individual_id: UNKNOWN,
+      code: 404,
+      body: {
+        code: 404,
+        name: 'not_found_error',
+        finch_code: 'individual_not_found',
+        message: 'No individual with this id.',
+      },
+    })
   })
 
   it('answer an empty batch with no responses', async () => {

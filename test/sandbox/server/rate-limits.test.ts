@@ -50,6 +50,48 @@ describe('application rate limits', () => {
     expect(result[12]).toBe(429)
   })
 
+  it.each([
+    ['company', 20, 'GET', '/employer/company', undefined],
+    ['directory', 20, 'GET', '/employer/directory', undefined],
+    ['individual', 20, 'POST', '/employer/individual', { requests: [] }],
+    ['employment', 20, 'POST', '/employer/employment', { requests: [] }],
+    [
+      'payment',
+      12,
+      'GET',
+      '/employer/payment?start_date=2024-01-01&end_date=2024-12-31',
+      undefined,
+    ],
+    ['pay_statement', 12, 'POST', '/employer/pay-statement', { requests: [] }],
+  ])(
+    'allow %s %i requests in any 60 s, then answer 429 until the oldest leaves the window',
+    async (product, limit, method, path, body) => {
+      await start()
+      const { accessToken } = await connect(sandbox, { products: [product] })
+      const call = () => callApi(sandbox, accessToken, path, { method, body })
+
+      const accepted: number[] = []
+      for (let i = 0; i < limit; i++) {
+        accepted.push((await call()).status)
+        now += 1_000
+      }
+      const refused = await call()
+      now = Date.UTC(2024, 5, 1) + 60_000
+      const again = await call()
+
+      expect(accepted).toEqual(Array.from({ length: limit }, () => 200))
+      expect(refused.status).toBe(429)
+      expect(refused.headers.get('retry-after')).toBe(String(60 - limit))
+      expect(await refused.json()).toEqual({
+        code: 429,
+        name: 'rate_limit_exceeded_error',
+        finch_code: 'finch_application_rl',
+        message: `Too many requests; retry after ${60 - limit} seconds.`,
+      })
+      expect(again.status).toBe(200)
+    },
+  )
+
   it('count each product on its own', async () => {
     await start({ rateLimits: { directory: 1 } })
     const { accessToken } = await connect(sandbox, { products: ['company', 'directory'] })

@@ -6,13 +6,12 @@
 import type {
   CompanyDataset,
   EmploymentRecord,
+  EnrollmentBody,
   EnrollmentRecord,
   IndividualRecord,
   ScenarioBehaviour,
 } from '../../../src/sandbox/data/dataset'
 import type { PayStatement, Payment } from '@tryfinch/finch-api/resources/hris'
-
-import { assignEnrollmentOwner } from '../../../src/sandbox/data/enrollment-owners'
 
 export const PEOPLE = {
   ada: '11111111-1111-4111-8111-111111111111',
@@ -128,14 +127,15 @@ export function tinyDataset(scenario: string): CompanyDataset {
     payment(PAYMENTS.lateJanuary, '2024-01-31'),
     payment(PAYMENTS.february, '2024-02-15'),
   ]
-  const enrollment: EnrollmentRecord = {
+  const enrollment: EnrollmentBody = {
     annual_maximum: null,
     catch_up: false,
     employee_deduction: { type: 'percent', amount: 500 },
     company_contribution: { type: 'percent', amount: 300 },
   }
-  // The shared type holds Finch's body only; the generators' registry records whose it is.
-  const enrollments = [assignEnrollmentOwner(enrollment, PEOPLE.ada)]
+  const enrollments: EnrollmentRecord[] = [
+    { individual_id: PEOPLE.ada, code: 200, body: enrollment },
+  ]
 
   return {
     scenario,

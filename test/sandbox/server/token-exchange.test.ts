@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { RunningSandbox } from '../../../src/sandbox'
 import {
+  basicAuth,
   bodyOf,
   codeFrom,
   createSession,
@@ -82,7 +83,11 @@ describe('POST /auth/token', () => {
 
     expect(first.status).toBe(200)
     expect(second.status).toBe(400)
-    expect(await second.json()).toMatchObject({ code: 400, name: 'invalid_grant_error' })
+    expect(await second.json()).toEqual({
+      code: 400,
+      name: 'invalid_grant_error',
+      message: 'The authorization code was already exchanged.',
+    })
   })
 
   it('refuses a code after ten minutes', async () => {
@@ -92,7 +97,11 @@ describe('POST /auth/token', () => {
     const response = await exchange(sandbox, { code })
 
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ name: 'invalid_grant_error' })
+    expect(await response.json()).toEqual({
+      code: 400,
+      name: 'invalid_grant_error',
+      message: 'The authorization code has expired; codes last ten minutes.',
+    })
   })
 
   it('still accepts a code just before ten minutes', async () => {
@@ -112,7 +121,11 @@ describe('POST /auth/token', () => {
     const right = await exchange(sandbox, { code })
 
     expect(wrong.status).toBe(400)
-    expect(await wrong.json()).toMatchObject({ name: 'invalid_grant_error' })
+    expect(await wrong.json()).toEqual({
+      code: 400,
+      name: 'invalid_grant_error',
+      message: 'redirect_uri does not match the one of the Connect session.',
+    })
     expect(missing.status).toBe(400)
     expect(right.status).toBe(200)
   })
@@ -124,18 +137,40 @@ describe('POST /auth/token', () => {
     expect(await response.json()).toEqual({
       code: 400,
       name: 'invalid_grant_error',
-      finch_code: null,
       message: expect.any(String),
     })
   })
 
-  it('refuses wrong client credentials with 401 invalid_client_error', async () => {
+  it.each([
+    ['a wrong secret', { client_secret: 'wrong' }],
+    ['an unknown client id', { client_id: 'stranger-app' }],
+    ['no secret', { client_secret: undefined }],
+    ['no client id', { client_id: undefined }],
+  ])('refuses %s with 401 invalid_client_error', async (_case, credentials) => {
     const code = await freshCode()
 
-    const response = await exchange(sandbox, { code, client_secret: 'wrong' })
+    const response = await exchange(sandbox, { code, ...credentials })
+    const retry = await exchange(sandbox, { code })
 
     expect(response.status).toBe(401)
-    expect(await response.json()).toMatchObject({ code: 401, name: 'invalid_client_error' })
+    expect(await response.json()).toEqual({
+      code: 401,
+      name: 'invalid_client_error',
+      message: 'The client credentials are not valid.',
+    })
+    expect(retry.status).toBe(200)
+  })
+
+  it('takes the client credentials as HTTP Basic auth too, as other OAuth clients send them', async () => {
+    const code = await freshCode()
+
+    const response = await fetch(`${sandbox.url}/auth/token`, {
+      method: 'POST',
+      headers: { ...basicAuth(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, redirect_uri: REDIRECT_URI }),
+    })
+
+    expect(response.status).toBe(200)
   })
 
   it('refuses a code issued to another application', async () => {

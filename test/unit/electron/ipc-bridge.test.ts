@@ -1,11 +1,12 @@
 import type { BrowserWindow } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { ELECTRON_INVOKE_CHANNEL } from '../../../src/shared/ipc-channels'
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../../src/shared/ipc-channels'
 import { FakeWebContents, electronFake, ipcHandlers } from './electron-fake'
 
 vi.mock('electron', () => electronFake)
 
-const { installIpcBridge, isTrustedSender } = await import('../../../src/main/electron/ipc-bridge')
+const { installIpcBridge, isTrustedSender, sendEvent } =
+  await import('../../../src/main/electron/ipc-bridge')
 
 function fakeWindow() {
   const webContents = new FakeWebContents()
@@ -61,5 +62,56 @@ describe('the Electron IPC bridge', () => {
     frame.url = 'https://evil.example/'
 
     expect(isTrustedSender(frame as never, window, 'app://payroll-desk')).toBe(false)
+  })
+})
+
+describe('the IPC bridge’s edges', () => {
+  beforeEach(() => ipcHandlers.clear())
+
+  it('refuses every call once the app window is gone', async () => {
+    const window = fakeWindow()
+    const frame = window.webContents.mainFrame
+    ;(window as unknown as { isDestroyed: () => boolean }).isDestroyed = () => true
+    const dispatch = vi.fn()
+    installIpcBridge({
+      router: { dispatch },
+      appWindow: () => window,
+      appOrigin: 'app://payroll-desk',
+    })
+
+    const result = await ipcHandlers.get(ELECTRON_INVOKE_CHANNEL)!(
+      { senderFrame: frame },
+      'connections.list',
+      undefined,
+    )
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('removes its handler when uninstalled', () => {
+    const uninstall = installIpcBridge({
+      router: { dispatch: vi.fn() },
+      appWindow: () => null,
+      appOrigin: 'app://payroll-desk',
+    })
+
+    uninstall()
+
+    expect(ipcHandlers.has(ELECTRON_INVOKE_CHANNEL)).toBe(false)
+  })
+
+  it('sends events to the live app window only, on the event channel', () => {
+    const live = fakeWindow()
+    const gone = { webContents: new FakeWebContents(), isDestroyed: () => true } as never
+
+    sendEvent(live, 'connections.changed', { reason: 'connected' })
+    sendEvent(gone, 'connections.changed', { reason: 'connected' })
+    sendEvent(null, 'connections.changed', { reason: 'connected' })
+
+    expect((live.webContents as unknown as FakeWebContents).sent).toEqual([
+      [ELECTRON_EVENT_CHANNEL, 'connections.changed', { reason: 'connected' }],
+    ])
+    expect((gone as { webContents: FakeWebContents }).webContents.sent).toEqual([])
   })
 })

@@ -1,58 +1,71 @@
-import { describe, expect, it, vi } from 'vitest'
-import { FakeSession, FakeWebContents, electronFake } from './electron-fake'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { FakeEmitter, FakeSession, FakeWebContents, electronFake } from './electron-fake'
 
 vi.mock('electron', () => electronFake)
 
-const { appWindowPreferences, connectViewPreferences, denyAllPermissions, lockAppNavigation } =
-  await import('../../../src/main/electron/secure-web-preferences')
+const {
+  connectViewPreferences,
+  denyAllPermissions,
+  installAppWideDefenses,
+  lockAppNavigation,
+  openAllowedExternalLink,
+} = await import('../../../src/main/electron/secure-web-preferences')
 
-describe('the web preferences of the app window', () => {
-  it('isolate the context, sandbox the renderer and keep Node out', () => {
-    const preferences = appWindowPreferences('/app/out/preload/index.cjs')
+describe('the web preferences of the Connect view', () => {
+  it('isolate it like the app window, give it its own partition and no preload', () => {
+    const preferences = connectViewPreferences('connect-123')
 
-    expect(preferences).toMatchObject({
+    expect(preferences).toEqual({
+      partition: 'connect-123',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      preload: '/app/out/preload/index.cjs',
-    })
-  })
-
-  it('give the Connect view no preload and its own partition', () => {
-    const preferences = connectViewPreferences('connect-123')
-
-    expect(preferences.preload).toBeUndefined()
-    expect(preferences.partition).toBe('connect-123')
-    expect(preferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     })
   })
 })
 
 describe('the app window navigation lock', () => {
-  it('blocks navigation away from the app origin and allows the app itself', () => {
-    const contents = new FakeWebContents()
+  let contents: FakeWebContents
+
+  beforeEach(() => {
+    vi.clearAllMocks()
+    contents = new FakeWebContents()
     lockAppNavigation(contents as never, 'app://payroll-desk')
-    const away = { preventDefault: vi.fn() }
-    const home = { preventDefault: vi.fn() }
+  })
 
-    contents.emit('will-navigate', away, 'https://evil.example/')
-    contents.emit('will-navigate', home, 'app://payroll-desk/index.html')
+  it.each(['will-navigate', 'will-redirect'])(
+    'cancels %s away from the app origin and lets the app itself through',
+    (event) => {
+      const away = { preventDefault: vi.fn() }
+      const file = { preventDefault: vi.fn() }
+      const home = { preventDefault: vi.fn() }
 
-    expect(away.preventDefault).toHaveBeenCalled()
-    expect(home.preventDefault).not.toHaveBeenCalled()
+      contents.emit(event, away, 'https://evil.example/')
+      contents.emit(event, file, 'file:///etc/passwd')
+      contents.emit(event, home, 'app://payroll-desk/index.html')
+
+      expect(away.preventDefault).toHaveBeenCalled()
+      expect(file.preventDefault).toHaveBeenCalled()
+      expect(home.preventDefault).not.toHaveBeenCalled()
+    },
+  )
+
+  it('cancels a subframe navigating away from the app origin', () => {
+    const frame = { url: 'https://evil.example/frame', preventDefault: vi.fn() }
+
+    contents.emit('will-frame-navigate', frame)
+
+    expect(frame.preventDefault).toHaveBeenCalled()
   })
 
   it('denies every new window, opening only Finch https links in the system browser', () => {
-    const contents = new FakeWebContents()
-    lockAppNavigation(contents as never, 'app://payroll-desk')
-
     const finch = contents.windowOpenHandler!({ url: 'https://developer.tryfinch.com/docs' })
     const other = contents.windowOpenHandler!({ url: 'https://evil.example/' })
 
@@ -65,8 +78,32 @@ describe('the app window navigation lock', () => {
   })
 })
 
+describe('opening a link in the system browser', () => {
+  beforeEach(() => vi.clearAllMocks())
+
+  it('opens an https link to Finch’s own sites', () => {
+    expect(openAllowedExternalLink('https://dashboard.tryfinch.com/')).toBe(true)
+
+    expect(electronFake.shell.openExternal).toHaveBeenCalledWith('https://dashboard.tryfinch.com/')
+  })
+
+  it.each([
+    'http://developer.tryfinch.com/',
+    'https://developer.tryfinch.com.evil.example/',
+    'https://user:pass@evil.example/@developer.tryfinch.com',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://server/share',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(openAllowedExternalLink(url)).toBe(false)
+
+    expect(electronFake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})
+
 describe('the permission handlers', () => {
-  it('deny every permission request and check', () => {
+  it('deny every permission request, check and device', () => {
     const session = new FakeSession()
     denyAllPermissions(session as never)
     const callback = vi.fn()
@@ -74,7 +111,36 @@ describe('the permission handlers', () => {
     session.permissionRequestHandler!(null, 'media', callback)
 
     expect(callback).toHaveBeenCalledWith(false)
-    expect(session.permissionCheckHandler!()).toBe(false)
-    expect(session.devicePermissionHandler!()).toBe(false)
+    expect(session.permissionCheckHandler!(null, 'clipboard-read')).toBe(false)
+    expect(session.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false)
+  })
+})
+
+describe('the app-wide defenses', () => {
+  it('deny permissions in every session made later, such as each Connect partition', () => {
+    const app = new FakeEmitter()
+    installAppWideDefenses(app as never)
+    const partition = new FakeSession()
+
+    app.emit('session-created', partition)
+    const callback = vi.fn()
+    partition.permissionRequestHandler!(null, 'geolocation', callback)
+
+    expect(callback).toHaveBeenCalledWith(false)
+  })
+
+  it('forbid webviews and new windows in every web contents until its owner narrows that', () => {
+    const app = new FakeEmitter()
+    installAppWideDefenses(app as never)
+    const contents = new FakeWebContents()
+    const attach = { preventDefault: vi.fn() }
+
+    app.emit('web-contents-created', {}, contents)
+    contents.emit('will-attach-webview', attach)
+
+    expect(attach.preventDefault).toHaveBeenCalled()
+    expect(contents.windowOpenHandler!({ url: 'https://developer.tryfinch.com/' })).toEqual({
+      action: 'deny',
+    })
   })
 })

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../src/main/cache/open-database'
 import { PayrollCache } from '../../../src/main/cache/payroll-cache'
 import { ConnectFlow, readRedirect } from '../../../src/main/connect/connect-flow'
 import type { ConnectPresenter } from '../../../src/main/connect/connect-presenter'
+import { ConnectionStore } from '../../../src/main/connections/connection-store'
 import { Redactor, createLogger } from '../../../src/main/log/logger'
 import { SecretVault, VAULT_ACCOUNTS } from '../../../src/main/vault/secret-vault'
 import type { RunningSandbox } from '../../../src/sandbox'
@@ -24,15 +25,19 @@ describe('the connect flow against the sandbox', () => {
   let sandbox: RunningSandbox
   let dir: ReturnType<typeof makeTempDir>
   let cache: PayrollCache
+  let store: ConnectionStore
   let vault: SecretVault
   const service = testKeychainService()
 
   beforeEach(async () => {
     sandbox = await startSandbox({ clients: [client] })
     dir = makeTempDir()
-    cache = new PayrollCache(
-      openDatabase({ path: join(dir.path, 'cache.db'), keyHex: randomBytes(32).toString('hex') }),
-    )
+    const db = openDatabase({
+      path: join(dir.path, 'cache.db'),
+      keyHex: randomBytes(32).toString('hex'),
+    })
+    cache = new PayrollCache(db)
+    store = new ConnectionStore(db, cache)
     vault = new SecretVault(keytar, service, new Redactor())
   })
 
@@ -53,6 +58,7 @@ describe('the connect flow against the sandbox', () => {
       }),
       vault,
       cache,
+      store,
       presenter,
       logger: createLogger({ sinks: [], redactor: new Redactor() }),
       onConnectionsChanged: () => undefined,

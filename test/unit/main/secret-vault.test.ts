@@ -49,7 +49,7 @@ describe('SecretVault when the keychain fails', () => {
     deletePassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
   }
 
-  it('answers a typed keychain_unavailable error and writes nothing anywhere else', async () => {
+  it('answers a typed keychain_locked error and writes nothing anywhere else', async () => {
     const vault = new SecretVault(lockedKeychain, 'irrelevant', new Redactor())
 
     const failure = await vault
@@ -57,7 +57,7 @@ describe('SecretVault when the keychain fails', () => {
       .catch((e: unknown) => e)
 
     expect(failure).toBeInstanceOf(AppError)
-    expect((failure as AppError).code).toBe('keychain_unavailable')
+    expect((failure as AppError).code).toBe('keychain_locked')
     expect((failure as AppError).message).not.toContain('value-that-must-not-leak')
   })
 })

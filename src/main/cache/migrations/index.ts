@@ -1,5 +1,23 @@
 /** Every schema migration, in order. Add a file per migration and list it here. */
 import type { Migration } from '../migrate'
 import { initialSchema } from './001-initial-schema'
+import { snapshots } from './002-snapshots'
+import { people } from './003-people'
+import { payroll } from './004-payroll'
+import { benefitsAndPayGroups } from './005-benefits-and-pay-groups'
+import { syncBookkeeping } from './006-sync-bookkeeping'
+import { peopleSearch } from './007-people-search'
+import { connectionClients } from './008-connection-clients'
+import { auditTrail } from './009-audit-trail'
 
-export const migrations: readonly Migration[] = [initialSchema]
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  snapshots,
+  people,
+  payroll,
+  benefitsAndPayGroups,
+  syncBookkeeping,
+  peopleSearch,
+  connectionClients,
+  auditTrail,
+]

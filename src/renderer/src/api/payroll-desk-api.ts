@@ -23,12 +23,24 @@ export interface PayrollDeskApi {
   settings: {
     get(): Promise<IpcResult<'settings.get'>>
     update(change: IpcArguments<'settings.update'>): Promise<IpcResult<'settings.update'>>
+    removeClientSecret(): Promise<IpcResult<'settings.removeClientSecret'>>
+    policy(): Promise<IpcResult<'settings.policy'>>
+  }
+  clients: {
+    list(): Promise<IpcResult<'clients.list'>>
   }
   connections: {
     list(): Promise<IpcResult<'connections.list'>>
+    get(target: IpcArguments<'connections.get'>): Promise<IpcResult<'connections.get'>>
+    disconnect(
+      request: IpcArguments<'connections.disconnect'>,
+    ): Promise<IpcResult<'connections.disconnect'>>
   }
   connect: {
     start(request: IpcArguments<'connect.start'>): Promise<IpcResult<'connect.start'>>
+    reauthenticate(
+      request: IpcArguments<'connect.reauthenticate'>,
+    ): Promise<IpcResult<'connect.reauthenticate'>>
     cancel(): Promise<IpcResult<'connect.cancel'>>
   }
   sync: {
@@ -39,6 +51,47 @@ export interface PayrollDeskApi {
   }
   directory: {
     page(query: IpcArguments<'directory.page'>): Promise<IpcResult<'directory.page'>>
+    query(query: IpcArguments<'directory.query'>): Promise<IpcResult<'directory.query'>>
+    facets(target: IpcArguments<'directory.facets'>): Promise<IpcResult<'directory.facets'>>
+  }
+  org: {
+    reports(query: IpcArguments<'org.reports'>): Promise<IpcResult<'org.reports'>>
+  }
+  review: {
+    freshness(target: IpcArguments<'review.freshness'>): Promise<IpcResult<'review.freshness'>>
+  }
+  payroll: {
+    payGroups(target: IpcArguments<'payroll.payGroups'>): Promise<IpcResult<'payroll.payGroups'>>
+    runs(query: IpcArguments<'payroll.runs'>): Promise<IpcResult<'payroll.runs'>>
+    registerSummary(
+      target: IpcArguments<'payroll.registerSummary'>,
+    ): Promise<IpcResult<'payroll.registerSummary'>>
+    register(query: IpcArguments<'payroll.register'>): Promise<IpcResult<'payroll.register'>>
+    statement(target: IpcArguments<'payroll.statement'>): Promise<IpcResult<'payroll.statement'>>
+  }
+  ytd: {
+    summary(query: IpcArguments<'ytd.summary'>): Promise<IpcResult<'ytd.summary'>>
+    people(query: IpcArguments<'ytd.people'>): Promise<IpcResult<'ytd.people'>>
+  }
+  checks: {
+    reconciliation(
+      target: IpcArguments<'checks.reconciliation'>,
+    ): Promise<IpcResult<'checks.reconciliation'>>
+    variance(query: IpcArguments<'checks.variance'>): Promise<IpcResult<'checks.variance'>>
+    pdf(target: IpcArguments<'checks.pdf'>): Promise<IpcResult<'checks.pdf'>>
+  }
+  audit: {
+    page(query: IpcArguments<'audit.page'>): Promise<IpcResult<'audit.page'>>
+  }
+  exports: {
+    table(request: IpcArguments<'export.table'>): Promise<IpcResult<'export.table'>>
+    image(request: IpcArguments<'export.image'>): Promise<IpcResult<'export.image'>>
+  }
+  dashboard: {
+    get(query: IpcArguments<'dashboard.get'>): Promise<IpcResult<'dashboard.get'>>
+    attention(
+      target: IpcArguments<'dashboard.attention'>,
+    ): Promise<IpcResult<'dashboard.attention'>>
   }
   /** Subscribes to a back-end event; call the returned function to stop listening. */
   onEvent<E extends IpcEvent>(
@@ -73,15 +126,54 @@ export function createPayrollDeskApi(bridge: PayrollDeskBridge): PayrollDeskApi 
     settings: {
       get: () => call('settings.get'),
       update: (change) => call('settings.update', change),
+      removeClientSecret: () => call('settings.removeClientSecret'),
+      policy: () => call('settings.policy'),
     },
-    connections: { list: () => call('connections.list') },
+    clients: { list: () => call('clients.list') },
+    connections: {
+      list: () => call('connections.list'),
+      get: (target) => call('connections.get', target),
+      disconnect: (request) => call('connections.disconnect', request),
+    },
     connect: {
       start: (request) => call('connect.start', request),
+      reauthenticate: (request) => call('connect.reauthenticate', request),
       cancel: () => call('connect.cancel'),
     },
     sync: { run: (target) => call('sync.run', target) },
     company: { get: (target) => call('company.get', target) },
-    directory: { page: (query) => call('directory.page', query) },
+    directory: {
+      page: (query) => call('directory.page', query),
+      query: (query) => call('directory.query', query),
+      facets: (target) => call('directory.facets', target),
+    },
+    org: { reports: (query) => call('org.reports', query) },
+    review: { freshness: (target) => call('review.freshness', target) },
+    payroll: {
+      payGroups: (target) => call('payroll.payGroups', target),
+      runs: (query) => call('payroll.runs', query),
+      registerSummary: (target) => call('payroll.registerSummary', target),
+      register: (query) => call('payroll.register', query),
+      statement: (target) => call('payroll.statement', target),
+    },
+    ytd: {
+      summary: (query) => call('ytd.summary', query),
+      people: (query) => call('ytd.people', query),
+    },
+    checks: {
+      reconciliation: (target) => call('checks.reconciliation', target),
+      variance: (query) => call('checks.variance', query),
+      pdf: (target) => call('checks.pdf', target),
+    },
+    audit: { page: (query) => call('audit.page', query) },
+    exports: {
+      table: (request) => call('export.table', request),
+      image: (request) => call('export.image', request),
+    },
+    dashboard: {
+      get: (query) => call('dashboard.get', query),
+      attention: (target) => call('dashboard.attention', target),
+    },
     onEvent(event, listener) {
       return bridge.on(event, (payload) => listener(payload as IpcEventPayloads[typeof event]))
     },

@@ -11,6 +11,16 @@ export function AppHeader({ status }: { status: AppStatus | undefined }) {
         Payroll Desk
       </p>
       {status && <ModeBadge mode={status.mode} />}
+      {status?.notices.map((notice) => (
+        <p
+          key={notice.movedTo}
+          className="startup-notice"
+          role="alert"
+          data-testid="startup-notice"
+        >
+          {notice.message} The damaged file was kept as {notice.movedTo}.
+        </p>
+      ))}
     </header>
   )
 }

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react'
 import type { CompanyProfile } from '../../../shared/domain'
+import { ExportActions } from '../export/export-actions'
 import { formatDateTime } from '../format/format-date'
 import { formatFinchTerm } from '../format/format-finch-term'
 import { formatLocationLines } from '../format/format-location'
@@ -81,9 +82,16 @@ export function CompanyCard({ company }: { company: CompanyProfile }) {
         </div>
       </div>
 
-      <p className="secondary-text retrieved-at">
-        Read from Finch {formatDateTime(company.retrievedAt) ?? 'at an unknown time'}
-      </p>
+      <div className="company-card-footer">
+        <p className="secondary-text retrieved-at">
+          Read from Finch {formatDateTime(company.retrievedAt) ?? 'at an unknown time'}
+        </p>
+        <ExportActions
+          label="Export company"
+          target={{ table: 'company', connectionId: company.connectionId }}
+          maskedFields="EIN and bank account numbers"
+        />
+      </div>
     </section>
   )
 }

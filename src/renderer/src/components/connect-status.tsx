@@ -1,6 +1,8 @@
 /**
- * The strip that follows the connect flow: Connect is open, the first sync is running, or the
- * flow failed. Progress shows above every view, so moving away from Clients hides nothing.
+ * The strip that follows the connect flow: Connect is open (in the window or in the browser),
+ * the first sync is running, or the flow failed. Progress shows above every view, so moving away
+ * from Clients hides nothing. A failure the accountant can fix (a locked keychain, a busy port)
+ * offers to try the same attempt again.
  */
 import type { ConnectFlow } from '../hooks/use-connect-flow'
 import { formatSyncProgress } from '../format/format-sync-progress'
@@ -18,13 +20,16 @@ export function ConnectStatus({
   const { state } = flow
 
   // Connect may be open without this window having asked, as after a reload; Cancel still works.
-  const connecting = state.phase === 'connecting' || (state.phase === 'idle' && flow.presenting)
+  const connecting =
+    state.phase === 'connecting' || (state.phase === 'idle' && flow.presenting !== null)
 
   if (connecting) {
     return (
       <section className="connect-status" aria-label="Connecting a company">
         <p role="status" className="connect-status-message" data-testid="connect-pending">
-          Finch Connect is open — finish there, or Cancel
+          {flow.presenting === 'browser'
+            ? 'Finch Connect is open in your web browser — finish there, then come back here; or Cancel'
+            : 'Finch Connect is open — finish there, or Cancel'}
         </p>
         <button type="button" className="button" onClick={flow.cancel}>
           Cancel
@@ -55,8 +60,14 @@ export function ConnectStatus({
     case 'failed':
       if (!showFailure) return null
       return (
-        <ErrorAlert tone={state.cancelled ? 'notice' : 'error'} onDismiss={flow.dismiss}>
-          {state.message}
+        <ErrorAlert
+          tone={state.cancelled ? 'notice' : 'error'}
+          onDismiss={flow.dismiss}
+          {...(state.retry ? { onRetry: state.retry } : {})}
+        >
+          <span data-testid="connect-failure" data-code={state.code ?? undefined}>
+            {state.message}
+          </span>
         </ErrorAlert>
       )
   }

@@ -1,10 +1,11 @@
 /**
  * Edits how the app reaches Finch. The client secret is write-only: the back end only says
- * whether one is stored, the field is never filled in, and leaving it blank keeps the stored one.
+ * whether one is stored, the field is never filled in, leaving it blank keeps the stored one, and
+ * it can be removed. Settings the machine policy sets are shown read-only and never sent back.
  */
 import { useId, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
-import type { AppSettings } from '../../../shared/domain'
+import type { AppSettings, ManagedSetting } from '../../../shared/domain'
 import type { IpcArguments } from '../../../shared/ipc-contract'
 import { ApiError, describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
@@ -12,14 +13,18 @@ import { invalidFieldsOf } from '../api/invalid-fields'
 import { ErrorAlert } from './error-alert'
 
 type SettingsChange = IpcArguments<'settings.update'>
-type TextField = 'clientId' | 'clientSecret' | 'redirectUri' | 'finchBaseUrl'
+type TextField =
+  'clientId' | 'clientSecret' | 'redirectUri' | 'finchBaseUrl' | 'browserCallbackPort'
 
 const TEXT_FIELDS: readonly TextField[] = [
   'clientId',
   'clientSecret',
   'redirectUri',
   'finchBaseUrl',
+  'browserCallbackPort',
 ]
+
+const MANAGED_HINT = 'Set by this computer’s policy; an administrator can change it.'
 
 interface Draft {
   mode: AppSettings['mode']
@@ -27,12 +32,13 @@ interface Draft {
   clientSecret: string
   redirectUri: string
   finchBaseUrl: string
+  browserCallbackPort: string
 }
 
 type Outcome =
   | { kind: 'none' }
   | { kind: 'saving' }
-  | { kind: 'saved' }
+  | { kind: 'saved'; message: string }
   | { kind: 'failed'; message: string; invalid: ReadonlySet<TextField> }
 
 export function SettingsForm({ initial }: { initial: AppSettings }) {
@@ -43,18 +49,17 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' })
 
   const invalid = outcome.kind === 'failed' ? outcome.invalid : new Set<TextField>()
+  const managed = new Set<ManagedSetting>(saved.managed)
   const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }))
 
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
+  async function run(action: () => Promise<AppSettings>, message: string) {
     if (outcome.kind === 'saving') return
     setOutcome({ kind: 'saving' })
-
     try {
-      const stored = await api.settings.update(changeFrom(draft))
+      const stored = await action()
       setSaved(stored)
       setDraft(draftOf(stored))
-      setOutcome({ kind: 'saved' })
+      setOutcome({ kind: 'saved', message })
     } catch (error) {
       const invalid: ReadonlySet<TextField> =
         error instanceof ApiError ? invalidFieldsOf(error, TEXT_FIELDS) : new Set()
@@ -62,10 +67,26 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
     }
   }
 
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const port = draft.browserCallbackPort.trim()
+    if (port !== '' && !/^\d{1,5}$/.test(port)) {
+      setOutcome({
+        kind: 'failed',
+        message:
+          'Enter the browser callback port as a number from 1024 to 65535, or leave it blank.',
+        invalid: new Set(['browserCallbackPort']),
+      })
+      return
+    }
+    void run(() => api.settings.update(changeFrom(draft, managed)), 'Settings saved.')
+  }
+
   return (
-    <form className="panel settings-form" onSubmit={(event) => void save(event)} noValidate>
-      <fieldset className="field">
-        <legend>Mode</legend>
+    <form className="panel settings-form" onSubmit={save} noValidate>
+      <fieldset className="field" disabled={managed.has('mode')}>
+        <legend>Environment</legend>
+        {managed.has('mode') && <p className="managed-note">{MANAGED_HINT}</p>}
         <label className="radio">
           <input
             type="radio"
@@ -93,6 +114,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
         label="Client ID"
         value={draft.clientId}
         invalid={invalid.has('clientId')}
+        managed={managed.has('clientId')}
         onChange={(clientId) => edit({ clientId })}
       />
 
@@ -106,12 +128,29 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
         hint={
           <span data-testid="client-secret-state">
             {saved.hasClientSecret
-              ? 'A client secret is stored. Type a new one to replace it, or leave this blank to keep it.'
+              ? 'A client secret is stored in the keychain. Type a new one to replace it, or leave this blank to keep it.'
               : 'No client secret is stored yet.'}
           </span>
         }
         onChange={(clientSecret) => edit({ clientSecret })}
       />
+      {saved.hasClientSecret && (
+        <div>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={outcome.kind === 'saving'}
+            onClick={() =>
+              void run(
+                () => api.settings.removeClientSecret(),
+                'The client secret was removed from the keychain.',
+              )
+            }
+          >
+            Remove the stored client secret
+          </button>
+        </div>
+      )}
 
       <TextInput
         id={`${id}-redirect-uri`}
@@ -119,6 +158,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
         type="url"
         value={draft.redirectUri}
         invalid={invalid.has('redirectUri')}
+        managed={managed.has('redirectUri')}
         onChange={(redirectUri) => edit({ redirectUri })}
       />
 
@@ -128,7 +168,23 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
         type="url"
         value={draft.finchBaseUrl}
         invalid={invalid.has('finchBaseUrl')}
+        managed={managed.has('finchBaseUrl')}
         onChange={(finchBaseUrl) => edit({ finchBaseUrl })}
+      />
+
+      <TextInput
+        id={`${id}-callback-port`}
+        label="Browser callback port"
+        inputMode="numeric"
+        value={draft.browserCallbackPort}
+        invalid={invalid.has('browserCallbackPort')}
+        managed={managed.has('browserCallbackPort')}
+        hint={
+          managed.has('browserCallbackPort')
+            ? undefined
+            : 'For "Connect in my browser": Finch returns to http://127.0.0.1:<port>/callback. Leave blank for any free port, or set the port of the redirect URI registered with Finch.'
+        }
+        onChange={(browserCallbackPort) => edit({ browserCallbackPort })}
       />
 
       {outcome.kind === 'failed' && <ErrorAlert>{outcome.message}</ErrorAlert>}
@@ -142,11 +198,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
           Save
         </button>
         <p role="status" className="save-status">
-          {outcome.kind === 'saving'
-            ? 'Saving…'
-            : outcome.kind === 'saved'
-              ? 'Settings saved.'
-              : ''}
+          {outcome.kind === 'saving' ? 'Saving…' : outcome.kind === 'saved' ? outcome.message : ''}
         </p>
       </div>
     </form>
@@ -159,7 +211,9 @@ function TextInput({
   value,
   invalid,
   onChange,
+  managed = false,
   type = 'text',
+  inputMode,
   autoComplete = 'off',
   hint,
 }: {
@@ -168,26 +222,31 @@ function TextInput({
   value: string
   invalid: boolean
   onChange: (value: string) => void
+  managed?: boolean
   type?: 'text' | 'password' | 'url'
+  inputMode?: 'numeric'
   autoComplete?: string
   hint?: ReactNode
 }) {
+  const note = managed ? MANAGED_HINT : hint
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
+      {note && (
+        <p id={`${id}-hint`} className={managed ? 'field-hint managed-note' : 'field-hint'}>
+          {note}
         </p>
       )}
       <input
         id={id}
         type={type}
         value={value}
+        readOnly={managed}
+        inputMode={inputMode}
         autoComplete={autoComplete}
         spellCheck={false}
         aria-invalid={invalid || undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={note ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
     </div>
@@ -201,19 +260,29 @@ function draftOf(settings: AppSettings): Draft {
     clientSecret: '',
     redirectUri: settings.redirectUri,
     finchBaseUrl: settings.finchBaseUrl,
+    browserCallbackPort:
+      settings.browserCallbackPort === null ? '' : String(settings.browserCallbackPort),
   }
 }
 
-/** Blank fields are left out: the contract has no way to clear a value, only to replace it. */
-function changeFrom(draft: Draft): SettingsChange {
-  const change: SettingsChange = { mode: draft.mode }
+/**
+ * Blank fields are left out (the contract has no way to clear them), except the port, whose
+ * blank means "any free port". Managed settings are never sent: the policy decides them.
+ */
+function changeFrom(draft: Draft, managed: ReadonlySet<ManagedSetting>): SettingsChange {
+  const change: SettingsChange = {}
   const clientId = draft.clientId.trim()
   const redirectUri = draft.redirectUri.trim()
   const finchBaseUrl = draft.finchBaseUrl.trim()
+  const port = draft.browserCallbackPort.trim()
 
-  if (clientId) change.clientId = clientId
+  if (!managed.has('mode')) change.mode = draft.mode
+  if (clientId && !managed.has('clientId')) change.clientId = clientId
   if (draft.clientSecret) change.clientSecret = draft.clientSecret
-  if (redirectUri) change.redirectUri = redirectUri
-  if (finchBaseUrl) change.finchBaseUrl = finchBaseUrl
+  if (redirectUri && !managed.has('redirectUri')) change.redirectUri = redirectUri
+  if (finchBaseUrl && !managed.has('finchBaseUrl')) change.finchBaseUrl = finchBaseUrl
+  if (!managed.has('browserCallbackPort')) {
+    change.browserCallbackPort = port === '' ? null : Number(port)
+  }
   return change
 }

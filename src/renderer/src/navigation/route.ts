@@ -3,7 +3,11 @@
  * desktop window has no address bar to keep in step with.
  */
 export type Route =
-  { view: 'clients' } | { view: 'company'; connectionId: string } | { view: 'settings' }
+  | { view: 'clients' }
+  | { view: 'company'; connectionId: string }
+  | { view: 'dashboard'; connectionId: string }
+  | { view: 'checks'; connectionId: string }
+  | { view: 'settings' }
 
 export type Section = 'clients' | 'settings'
 

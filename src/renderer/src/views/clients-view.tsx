@@ -1,20 +1,27 @@
 /**
- * The home view: every connected client company, and the way to connect another one. The list
- * reloads whenever the back end says the connections changed.
+ * The home view: every client company with its connections, and the ways to connect another
+ * company, add a connection to a client, reconnect one Finch cut off, or disconnect one. The list
+ * reloads whenever the back end says the connections changed. A machine policy that could not
+ * be read is reported here too, because until it is fixed nothing can connect.
  */
 import { useState } from 'react'
-import type { AppStatus } from '../../../shared/domain'
+import type { AppStatus, ClientSummary, ConnectionOverview } from '../../../shared/domain'
 import type { IpcArguments } from '../../../shared/ipc-contract'
 import { useApi } from '../api/api-context'
+import { ClientConnections } from '../components/client-connections'
 import { ConnectForm } from '../components/connect-form'
-import { ConnectionsTable } from '../components/connections-table'
+import { ConnectionDisconnectDialog } from '../components/connection-disconnect-dialog'
 import { ErrorAlert } from '../components/error-alert'
 import { ViewHeading } from '../components/view-heading'
 import { useApiEvent } from '../hooks/use-api-event'
 import { useAsyncValue } from '../hooks/use-async-value'
 import type { ConnectFlow } from '../hooks/use-connect-flow'
+import '../styles/connections.css'
 
 const CONNECT_FORM_ID = 'connect-form'
+
+/** Which connect form is open: for a new client, or for another connection of one client. */
+type OpenForm = { for: 'new' } | { for: 'client'; customerId: string; name: string } | null
 
 export function ClientsView({
   mode,
@@ -26,15 +33,40 @@ export function ClientsView({
   onOpenCompany: (connectionId: string) => void
 }) {
   const api = useApi()
-  const connections = useAsyncValue(() => api.connections.list(), [api])
-  const [formOpen, setFormOpen] = useState(false)
+  const clients = useAsyncValue(() => api.clients.list(), [api])
+  const policy = useAsyncValue(() => api.settings.policy(), [api])
+  const [form, setForm] = useState<OpenForm>(null)
+  const [disconnecting, setDisconnecting] = useState<ConnectionOverview | null>(null)
+  const [notice, setNotice] = useState('')
   const connectBusy =
     connectFlow.state.phase === 'connecting' || connectFlow.state.phase === 'syncing'
 
-  useApiEvent('connections.changed', connections.reload)
+  useApiEvent('connections.changed', clients.reload)
 
   async function start(request: IpcArguments<'connect.start'>) {
-    if (await connectFlow.start(request)) setFormOpen(false)
+    if (await connectFlow.start(request)) setForm(null)
+  }
+
+  function connectForm(client?: { customerId: string; name: string }) {
+    return (
+      <ConnectForm
+        id={CONNECT_FORM_ID}
+        busy={connectBusy}
+        mode={mode}
+        {...(client ? { client } : {})}
+        onStart={(request) => void start(request)}
+        onClose={() => setForm(null)}
+      />
+    )
+  }
+
+  function toggleForm(next: Exclude<OpenForm, null>) {
+    setForm((current) =>
+      current?.for === next.for &&
+      (next.for === 'new' || (current.for === 'client' && current.customerId === next.customerId))
+        ? null
+        : next,
+    )
   }
 
   return (
@@ -44,37 +76,75 @@ export function ClientsView({
         <button
           type="button"
           className="button button-primary"
-          aria-expanded={formOpen}
+          aria-expanded={form?.for === 'new'}
           aria-controls={CONNECT_FORM_ID}
-          onClick={() => setFormOpen((open) => !open)}
+          onClick={() => toggleForm({ for: 'new' })}
         >
           Connect a company
         </button>
       </div>
 
-      {formOpen && (
-        <ConnectForm
-          id={CONNECT_FORM_ID}
-          busy={connectBusy}
-          onStart={(request) => void start(request)}
-          onClose={() => setFormOpen(false)}
-        />
+      {policy.value?.status === 'invalid' && (
+        <ErrorAlert>
+          <span data-testid="policy-problem">{policy.value.problem}</span>
+        </ErrorAlert>
       )}
 
-      {connections.status === 'failed' && (
-        <ErrorAlert onRetry={connections.reload}>{connections.message}</ErrorAlert>
+      {form?.for === 'new' && connectForm()}
+
+      <p role="status" className="save-status" data-testid="clients-notice">
+        {notice}
+      </p>
+
+      {clients.status === 'failed' && (
+        <ErrorAlert onRetry={clients.reload}>{clients.message}</ErrorAlert>
       )}
 
-      {connections.value === undefined ? (
-        connections.status === 'loading' && (
+      {clients.value === undefined ? (
+        clients.status === 'loading' && (
           <p role="status" className="loading">
             Loading clients…
           </p>
         )
-      ) : connections.value.length === 0 ? (
+      ) : clients.value.length === 0 ? (
         <EmptyClients mode={mode} />
       ) : (
-        <ConnectionsTable connections={connections.value} onOpen={onOpenCompany} />
+        clients.value.map((client: ClientSummary) => (
+          <ClientConnections
+            key={client.customerId}
+            client={client}
+            busy={connectBusy}
+            formOpen={form?.for === 'client' && form.customerId === client.customerId}
+            form={connectForm({ customerId: client.customerId, name: client.name })}
+            onAddConnection={() =>
+              toggleForm({ for: 'client', customerId: client.customerId, name: client.name })
+            }
+            onOpen={onOpenCompany}
+            onReconnect={(connection, openIn) =>
+              void connectFlow.reauthenticate({ connectionId: connection.connectionId, openIn })
+            }
+            onDisconnect={(connection) => {
+              setNotice('')
+              setDisconnecting(connection)
+            }}
+          />
+        ))
+      )}
+
+      {disconnecting && (
+        <ConnectionDisconnectDialog
+          connection={disconnecting}
+          onClose={() => setDisconnecting(null)}
+          onDone={(outcome) => {
+            const name = disconnecting.companyName ?? disconnecting.customerName
+            setDisconnecting(null)
+            setNotice(
+              outcome.purged
+                ? `${name} is disconnected and its cached data was deleted from this computer.`
+                : `${name} is disconnected; its cached data stays here for review.`,
+            )
+          }}
+        />
       )}
     </section>
   )

@@ -1,12 +1,16 @@
 /**
- * One client company's page: its name, a way to sync it again, what Finch knows about the
- * company, and its directory.
+ * One client company's review workspace: its name, a way to sync it again, a banner when the
+ * cache may be out of date, what Finch knows about the company, and its people. Everything here
+ * reads the local cache, so it works the same with no network.
  */
 import { useCallback, useState } from 'react'
 import { useApi } from '../api/api-context'
 import { CompanyCard } from '../components/company-card'
-import { DirectoryPanel } from '../components/directory-panel'
+import { CompanyFreshness } from '../components/company-freshness'
 import { ErrorAlert } from '../components/error-alert'
+import { PayrollPanel } from '../components/payroll-panel'
+import { PeoplePanel } from '../components/people-panel'
+import { YtdPanel } from '../components/ytd-panel'
 import { SyncControl } from '../components/sync-control'
 import { ViewHeading } from '../components/view-heading'
 import { useApiEvent } from '../hooks/use-api-event'
@@ -16,26 +20,38 @@ import { useSyncRun } from '../hooks/use-sync-run'
 export function CompanyView({
   connectionId,
   onBack,
+  onOpenDashboard,
+  onOpenChecks,
 }: {
   connectionId: string
   onBack: () => void
+  /** Opens this company's dashboard of charts and checks. */
+  onOpenDashboard?: () => void
+  /** Opens this company's reconciliation and variance checks. */
+  onOpenChecks?: () => void
 }) {
   const api = useApi()
   const company = useAsyncValue(() => api.company.get({ connectionId }), [api, connectionId])
   // There is no single-connection channel; the list is short and also names unsynced companies.
   const connections = useAsyncValue(() => api.connections.list(), [api])
-  const [directoryRefresh, setDirectoryRefresh] = useState(0)
+  const freshness = useAsyncValue(() => api.review.freshness({ connectionId }), [api, connectionId])
+  const [peopleRefresh, setPeopleRefresh] = useState(0)
 
   const reloadCompany = company.reload
   const reloadConnections = connections.reload
+  const reloadFreshness = freshness.reload
   const refreshAll = useCallback(() => {
     reloadCompany()
     reloadConnections()
-    setDirectoryRefresh((count) => count + 1)
-  }, [reloadCompany, reloadConnections])
+    reloadFreshness()
+    setPeopleRefresh((count) => count + 1)
+  }, [reloadCompany, reloadConnections, reloadFreshness])
 
   const sync = useSyncRun(connectionId, refreshAll)
-  useApiEvent('connections.changed', reloadConnections)
+  useApiEvent('connections.changed', () => {
+    reloadConnections()
+    reloadFreshness()
+  })
 
   const connection = connections.value?.find((entry) => entry.connectionId === connectionId)
   const title =
@@ -52,8 +68,20 @@ export function CompanyView({
 
       <div className="view-header">
         <ViewHeading testId="company-name">{title}</ViewHeading>
+        {onOpenDashboard && (
+          <button type="button" className="button" onClick={onOpenDashboard}>
+            Dashboard
+          </button>
+        )}
+        {onOpenChecks && (
+          <button type="button" className="button" onClick={onOpenChecks}>
+            Checks
+          </button>
+        )}
         <SyncControl sync={sync} lastSyncedAt={connection?.lastSyncedAt} />
       </div>
+
+      <CompanyFreshness freshness={freshness.value} />
 
       {company.status === 'failed' && (
         <ErrorAlert onRetry={company.reload}>{company.message}</ErrorAlert>
@@ -70,7 +98,9 @@ export function CompanyView({
         )
       )}
 
-      <DirectoryPanel connectionId={connectionId} refreshKey={directoryRefresh} />
+      <PeoplePanel connectionId={connectionId} refreshKey={peopleRefresh} />
+      <PayrollPanel connectionId={connectionId} refreshKey={peopleRefresh} />
+      <YtdPanel connectionId={connectionId} refreshKey={peopleRefresh} />
     </section>
   )
 }

@@ -1,19 +1,27 @@
-/** The Settings view: loads the stored settings, then hands them to the form. */
+/**
+ * The Settings view: what this computer's policy says (if it has one), then the stored settings
+ * in the form. An invalid policy is shown to the accountant with the administrator's fix in it.
+ */
+import type { PolicyStatus } from '../../../shared/domain'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { SettingsForm } from '../components/settings-form'
 import { ViewHeading } from '../components/view-heading'
 import { useAsyncValue } from '../hooks/use-async-value'
+import '../styles/connections.css'
 
 export function SettingsView() {
   const api = useApi()
   const settings = useAsyncValue(() => api.settings.get(), [api])
+  const policy = useAsyncValue(() => api.settings.policy(), [api])
 
   return (
     <section className="view">
       <div className="view-header">
         <ViewHeading>Settings</ViewHeading>
       </div>
+
+      {policy.value && <PolicyNotice policy={policy.value} />}
 
       {settings.status === 'failed' && (
         <ErrorAlert onRetry={settings.reload}>{settings.message}</ErrorAlert>
@@ -26,4 +34,23 @@ export function SettingsView() {
       {settings.value && <SettingsForm initial={settings.value} />}
     </section>
   )
+}
+
+function PolicyNotice({ policy }: { policy: PolicyStatus }) {
+  if (policy.status === 'invalid') {
+    return (
+      <ErrorAlert>
+        <span data-testid="policy-problem">{policy.problem}</span>
+      </ErrorAlert>
+    )
+  }
+  if (policy.status === 'applied' && policy.managed.length > 0) {
+    return (
+      <p className="field-hint" data-testid="policy-applied">
+        Some settings are set by this computer’s policy (<code>{policy.path}</code>) and are shown
+        read-only.
+      </p>
+    )
+  }
+  return null
 }

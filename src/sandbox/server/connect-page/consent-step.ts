@@ -1,7 +1,7 @@
 /** Connect's first step: what the application asks to read, with Continue or Cancel. */
 import type { ConnectSession } from '../connect-sessions'
 import type { Reply } from '../reply'
-import { cancelForm, hiddenFields } from './hidden-fields'
+import { cancelForm, cancelFormTargets, hiddenFields } from './hidden-fields'
 import { html } from './html'
 import { renderPage } from './page-document'
 
@@ -40,5 +40,6 @@ export function consentStep(session: ConnectSession, state: string | null): Repl
         </form>
         ${cancelForm(session.id, state)}
       </div>`,
+    formTargets: cancelFormTargets(session),
   })
 }

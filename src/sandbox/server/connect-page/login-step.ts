@@ -7,21 +7,22 @@ import type { ConnectSession } from '../connect-sessions'
 import type { Reply } from '../reply'
 import type { SandboxProvider } from '../sandbox-providers'
 import { NAMED_SCENARIOS, SANDBOX_PASSWORD } from '../scenario-login'
-import { cancelForm, hiddenFields } from './hidden-fields'
+import { cancelForm, cancelFormTargets, hiddenFields } from './hidden-fields'
 import { html, type SafeHtml } from './html'
 import { renderPage } from './page-document'
 
 export interface LoginStepOptions {
   error?: string
   username?: string
-  /** Extra CSP form-action source: the redirect URI's origin, which a successful post reaches. */
-  formTarget: string | null
+  /** Usernames this sandbox serves from fixture folders, listed with the scenarios. */
+  fixtureLogins?: readonly string[]
 }
 
-export function sandboxAccountsHint(): SafeHtml {
+export function sandboxAccountsHint(fixtureLogins: readonly string[] = []): SafeHtml {
+  const accounts = [...NAMED_SCENARIOS, ...fixtureLogins].join(', ')
   return html`<p class="hint" id="sandbox-accounts">
-    Sandbox accounts: ${NAMED_SCENARIOS.join(', ')} or scale-&lt;people&gt;-&lt;runs&gt;, all with
-    the password <code>${SANDBOX_PASSWORD}</code>.
+    Sandbox accounts: ${accounts} or scale-&lt;people&gt;-&lt;runs&gt;, all with the password
+    <code>${SANDBOX_PASSWORD}</code>.
   </p>`
 }
 
@@ -46,7 +47,8 @@ export function loginStep(
     main: html`<h1>Sign in to ${provider.displayName}</h1>
       ${body} ${cancelForm(session.id, state)}`,
     script: provider.login === 'oauth' ? OPENER_SCRIPT : undefined,
-    formTargets: options.formTarget ? [options.formTarget] : [],
+    // A good sign-in, like Cancel, redirects to the app's redirect URI.
+    formTargets: cancelFormTargets(session),
   })
 }
 
@@ -78,7 +80,7 @@ function credentialLogin(
       />
       <button type="submit" id="sign-in">Connect</button>
     </form>
-    ${sandboxAccountsHint()}`
+    ${sandboxAccountsHint(options.fixtureLogins)}`
 }
 
 function oauthLogin(

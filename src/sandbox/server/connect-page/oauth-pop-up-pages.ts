@@ -13,7 +13,7 @@ export function popUpLoginPage(
   sessionId: string,
   state: string | null,
   provider: SandboxProvider,
-  options: { error?: string; username?: string } = {},
+  options: { error?: string; username?: string; fixtureLogins?: readonly string[] } = {},
 ): Reply {
   return renderPage({
     title: `${provider.displayName} sign-in`,
@@ -42,7 +42,7 @@ export function popUpLoginPage(
         />
         <button type="submit" id="authorize">Sign in and allow</button>
       </form>
-      ${sandboxAccountsHint()}`,
+      ${sandboxAccountsHint(options.fixtureLogins)}`,
   })
 }
 

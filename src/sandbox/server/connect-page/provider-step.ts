@@ -2,7 +2,7 @@
 import type { ConnectSession } from '../connect-sessions'
 import type { Reply } from '../reply'
 import { SANDBOX_PROVIDERS } from '../sandbox-providers'
-import { cancelForm, hiddenFields } from './hidden-fields'
+import { cancelForm, cancelFormTargets, hiddenFields } from './hidden-fields'
 import { html } from './html'
 import { renderPage } from './page-document'
 
@@ -25,5 +25,6 @@ export function providerStep(session: ConnectSession, state: string | null): Rep
         )}
       </form>
       ${cancelForm(session.id, state)}`,
+    formTargets: cancelFormTargets(session),
   })
 }

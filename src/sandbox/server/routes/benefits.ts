@@ -3,14 +3,13 @@
  * enrolled person's deduction and contribution. Writing benefits is not served: the app only
  * reads payroll.
  */
-import type { CompanyBenefit } from '@tryfinch/finch-api/resources/hris/benefits'
 import type {
+  CompanyBenefit,
   IndividualBenefit,
   IndividualEnrolledIDsResponse,
 } from '@tryfinch/finch-api/resources/hris/benefits'
 
-import type { CompanyDataset, EnrollmentRecord } from '../../data/dataset'
-import { enrolledIndividualId } from '../../data/enrollment-owners'
+import type { CompanyDataset } from '../../data/dataset'
 import { itemNotFound, notFound } from '../finch-error'
 import { dataEndpoint } from '../finch-rules'
 import { jsonReply } from '../reply'
@@ -22,14 +21,11 @@ function benefitOf(dataset: CompanyDataset, benefitId: string): CompanyBenefit {
   return benefit
 }
 
-function enrolledBodies(dataset: CompanyDataset, benefitId: string): Map<string, EnrollmentRecord> {
-  const bodies = new Map<string, EnrollmentRecord>()
-  for (const record of dataset.enrollments(benefitId)) {
-    // The shared enrollment type is Finch's body alone; the generators keep its owner aside.
-    const id = enrolledIndividualId(record)
-    if (id !== undefined) bodies.set(id, record)
-  }
-  return bodies
+function enrollmentsByIndividual(
+  dataset: CompanyDataset,
+  benefitId: string,
+): Map<string, IndividualBenefit> {
+  return new Map(dataset.enrollments(benefitId).map((item) => [item.individual_id, item]))
 }
 
 export const benefitRoutes: Route[] = [
@@ -54,7 +50,10 @@ export const benefitRoutes: Route[] = [
       const benefit = benefitOf(dataset, request.params.benefit_id!)
       const response: IndividualEnrolledIDsResponse = {
         benefit_id: benefit.benefit_id,
-        individual_ids: [...enrolledBodies(dataset, benefit.benefit_id).keys()],
+        individual_ids: dataset
+          .enrollments(benefit.benefit_id)
+          .filter((item) => item.code === 200)
+          .map((item) => item.individual_id),
       }
       return jsonReply(200, response)
     }),
@@ -64,23 +63,21 @@ export const benefitRoutes: Route[] = [
     pattern: '/employer/benefits/{benefit_id}/individuals',
     handle: dataEndpoint('benefits', (request, _context, { dataset }) => {
       const benefit = benefitOf(dataset, request.params.benefit_id!)
-      const enrolled = enrolledBodies(dataset, benefit.benefit_id)
+      const enrolled = enrollmentsByIndividual(dataset, benefit.benefit_id)
       const asked = (request.url.searchParams.get('individual_ids') ?? '')
         .split(',')
         .map((id) => id.trim())
         .filter((id) => id !== '')
       const ids = asked.length > 0 ? asked : [...enrolled.keys()]
 
-      const answers: IndividualBenefit[] = ids.map((id) => {
-        const body = enrolled.get(id)
-        return body
-          ? { individual_id: id, code: 200, body }
-          : {
-              individual_id: id,
-              code: 404,
-              body: itemNotFound('individual_not_found', 'This individual is not enrolled.'),
-            }
-      })
+      const answers: IndividualBenefit[] = ids.map(
+        (id) =>
+          enrolled.get(id) ?? {
+            individual_id: id,
+            code: 404,
+            body: itemNotFound('individual_not_found', 'This individual is not enrolled.'),
+          },
+      )
       // Finch documents 207 Multi-Status when some individuals failed.
       return jsonReply(answers.every((answer) => answer.code === 200) ? 200 : 207, answers)
     }),

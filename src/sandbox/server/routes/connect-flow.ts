@@ -9,7 +9,6 @@ import { loginStep } from '../connect-page/login-step'
 import { brokenLinkPage, cancelledPage } from '../connect-page/outcome-pages'
 import { providerStep } from '../connect-page/provider-step'
 import type { ConnectSession } from '../connect-sessions'
-import { formActionSource } from '../redirect-uri'
 import type { Reply } from '../reply'
 import type { Route } from '../router'
 import type { SandboxContext } from '../sandbox-context'
@@ -33,17 +32,19 @@ function chosenProvider(session: ConnectSession, fields: StepFields): SandboxPro
   return sandboxProvider(session.providerId ?? fields.provider ?? '')
 }
 
-function formTarget(session: ConnectSession): string | null {
-  return session.redirectUri === null ? null : formActionSource(session.redirectUri)
+/** The scenario a Connect username logs into, fixture logins included; null for none. */
+export function scenarioFor(context: SandboxContext, username: string): string | null {
+  return scenarioForUsername(username, context.fixtureLogins.usernames)
 }
 
 /** Why a sign-in fails, in the words the page shows; null when it succeeds. */
 export function loginProblem(
+  context: SandboxContext,
   session: ConnectSession,
   username: string,
   password: string,
 ): string | null {
-  const scenario = scenarioForUsername(username)
+  const scenario = scenarioFor(context, username)
   if (!scenario || password !== SANDBOX_PASSWORD) return 'The username or password is incorrect.'
   if (session.reauthentication && session.reauthentication.scenario !== scenario) {
     return 'Sign in with the account this connection was made with.'
@@ -67,7 +68,9 @@ function showLogin(request: SandboxRequest, context: SandboxContext): Reply {
 
   const provider = chosenProvider(step.session, step.fields)
   if (!provider) return brokenLinkPage('invalid')
-  return loginStep(step.session, step.state, provider, { formTarget: formTarget(step.session) })
+  return loginStep(step.session, step.state, provider, {
+    fixtureLogins: [...context.fixtureLogins.usernames],
+  })
 }
 
 function submitLogin(request: SandboxRequest, context: SandboxContext): Reply {
@@ -79,16 +82,16 @@ function submitLogin(request: SandboxRequest, context: SandboxContext): Reply {
   if (!provider || provider.login !== 'credential') return brokenLinkPage('invalid')
 
   const username = fields.username ?? ''
-  const problem = loginProblem(session, username, fields.password ?? '')
+  const problem = loginProblem(context, session, username, fields.password ?? '')
   if (problem) {
     return loginStep(session, state, provider, {
       error: problem,
       username,
-      formTarget: formTarget(session),
+      fixtureLogins: [...context.fixtureLogins.usernames],
     })
   }
 
-  const scenario = scenarioForUsername(username)!
+  const scenario = scenarioFor(context, username)!
   return completeConnect(context, session, { providerId: provider.id, username, scenario }, state)
 }
 
@@ -107,7 +110,7 @@ function completeOAuth(request: SandboxRequest, context: SandboxContext): Reply 
   const lookup = context.sessions.find(login.sessionId)
   if (!lookup.ok) return brokenLinkPage(lookup.reason)
 
-  const scenario = scenarioForUsername(login.username)!
+  const scenario = scenarioFor(context, login.username)!
   return completeConnect(
     context,
     lookup.session,

@@ -20,12 +20,20 @@ function popUp(request: SandboxRequest, context: SandboxContext): Reply {
   const provider = sandboxProvider(fields.provider ?? '')
   if (!provider || provider.login !== 'oauth') return brokenLinkPage('invalid')
   const state = fields.state ?? null
-  if (request.method === 'GET') return popUpLoginPage(lookup.session.id, state, provider)
+  const fixtureLogins = [...context.fixtureLogins.usernames]
+  if (request.method === 'GET') {
+    return popUpLoginPage(lookup.session.id, state, provider, { fixtureLogins })
+  }
 
   const username = fields.username ?? ''
-  const problem = loginProblem(lookup.session, username, fields.password ?? '')
-  if (problem)
-    return popUpLoginPage(lookup.session.id, state, provider, { error: problem, username })
+  const problem = loginProblem(context, lookup.session, username, fields.password ?? '')
+  if (problem) {
+    return popUpLoginPage(lookup.session.id, state, provider, {
+      error: problem,
+      username,
+      fixtureLogins,
+    })
+  }
 
   const ticket = context.oauthLogins.issue({
     sessionId: lookup.session.id,

@@ -1,0 +1,184 @@
+/**
+ * The accountant checks as a printable PDF, drawn in main with pdf-lib: every finding, then the
+ * cash requirement per pay run. The standard Helvetica font only knows Windows-1252, so text
+ * from the provider is reduced to characters it can draw.
+ */
+import type { PDFFont, PDFPage } from 'pdf-lib'
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
+import { COMPANY_DEBIT_RULE, GROSS_TO_NET_RULE } from '../../shared/checks'
+import type { CacheDatabase } from '../cache/open-database'
+import { centsToDecimal } from '../export/export-columns'
+import { suggestedFileName } from '../export/export-service'
+import { checkFindings } from './check-export-sheets'
+import { readReconciliation } from './reconciliation-checks'
+
+const PAGE_WIDTH = 842 // A4 landscape, in points
+const PAGE_HEIGHT = 595
+const MARGIN = 36
+const LINE_HEIGHT = 13
+const FONT_SIZE = 8.5
+
+type Cell = { text: string; width: number; right?: boolean }
+
+/** Characters Helvetica's encoding lacks become their nearest ASCII or a question mark. */
+export function printable(text: string): string {
+  return text
+    .replace(/[\u2212\u2013\u2014]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[^\x20-\x7E\xA0-\xFF]/g, '?')
+}
+
+function money(cents: number | null): string {
+  return cents === null ? '-' : centsToDecimal(cents)
+}
+
+class PdfWriter {
+  private page: PDFPage
+  private y = PAGE_HEIGHT - MARGIN
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly font: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
+    this.page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT])
+  }
+
+  heading(text: string, size = 13): void {
+    this.ensure(size + LINE_HEIGHT)
+    this.y -= size + 4
+    this.page.drawText(printable(text), { x: MARGIN, y: this.y, size, font: this.bold })
+    this.y -= 6
+  }
+
+  note(text: string): void {
+    this.ensure(LINE_HEIGHT)
+    this.y -= LINE_HEIGHT
+    this.page.drawText(printable(text), {
+      x: MARGIN,
+      y: this.y,
+      size: FONT_SIZE,
+      font: this.font,
+      color: rgb(0.3, 0.3, 0.3),
+    })
+  }
+
+  row(cells: Cell[], header = false): void {
+    this.ensure(LINE_HEIGHT)
+    this.y -= LINE_HEIGHT
+    let x = MARGIN
+    const font = header ? this.bold : this.font
+    for (const cell of cells) {
+      const text = this.fit(printable(cell.text), cell.width - 4, font)
+      const textWidth = font.widthOfTextAtSize(text, FONT_SIZE)
+      const at = cell.right ? x + cell.width - 4 - textWidth : x
+      this.page.drawText(text, { x: at, y: this.y, size: FONT_SIZE, font })
+      x += cell.width
+    }
+  }
+
+  gap(): void {
+    this.y -= LINE_HEIGHT
+  }
+
+  private fit(text: string, width: number, font: PDFFont): string {
+    if (font.widthOfTextAtSize(text, FONT_SIZE) <= width) return text
+    let cut = text
+    while (cut.length > 1 && font.widthOfTextAtSize(`${cut}...`, FONT_SIZE) > width) {
+      cut = cut.slice(0, -1)
+    }
+    return `${cut}...`
+  }
+
+  private ensure(height: number): void {
+    if (this.y - height >= MARGIN) return
+    this.page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT])
+    this.y = PAGE_HEIGHT - MARGIN
+  }
+}
+
+export async function buildChecksPdf(
+  db: CacheDatabase,
+  connectionId: string,
+  companyName: string,
+  date: Date,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  doc.setTitle(printable(`${companyName}: accountant checks`))
+  doc.setCreator('Payroll Desk')
+  const writer = new PdfWriter(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  )
+
+  writer.heading(`${companyName}: accountant checks, ${date.toISOString().slice(0, 10)}`, 15)
+  writer.note(`${GROSS_TO_NET_RULE}. ${COMPANY_DEBIT_RULE}.`)
+  writer.gap()
+
+  const findings = checkFindings(db, connectionId)
+  writer.heading(`Findings (${findings.length})`)
+  const findingWidths = [120, 62, 150, 120, 80, 70, 70, 70]
+  writer.row(
+    ['Check', 'Pay date', 'Payment ID', 'Person', 'Figure', 'Expected', 'Actual', 'Difference'].map(
+      (text, i) => ({ text, width: findingWidths[i]!, right: i >= 5 }),
+    ),
+    true,
+  )
+  if (findings.length === 0) writer.note('Nothing to report: every check passed.')
+  for (const finding of findings) {
+    writer.row(
+      [
+        finding.check,
+        finding.payDate ?? '-',
+        finding.paymentId ?? '-',
+        finding.person ?? '-',
+        finding.figure ?? '-',
+        money(finding.expectedCents),
+        money(finding.actualCents),
+        money(finding.differenceCents),
+      ].map((text, i) => ({ text, width: findingWidths[i]!, right: i >= 5 })),
+    )
+  }
+  writer.gap()
+
+  const cash = readReconciliation(db, connectionId).cashRequirements
+  writer.heading('Cash requirement per pay run')
+  writer.note('Cash required = net pay + employee taxes + employer taxes + employer contributions.')
+  const cashWidths = [70, 90, 90, 90, 100, 90, 90, 90]
+  writer.row(
+    [
+      'Pay date',
+      'Net pay',
+      'Employee taxes',
+      'Employer taxes',
+      'Employer contrib.',
+      'Cash required',
+      'Company debit',
+      'Outside debit',
+    ].map((text, i) => ({ text, width: cashWidths[i]!, right: i >= 1 })),
+    true,
+  )
+  for (const run of cash) {
+    writer.row(
+      [
+        run.payDate ?? '-',
+        money(run.netPayCents),
+        money(run.employeeTaxesCents),
+        money(run.employerTaxesCents),
+        money(run.employerContributionsCents),
+        money(run.cashRequiredCents),
+        money(run.companyDebitCents),
+        money(run.outsideDebitCents),
+      ].map((text, i) => ({ text, width: cashWidths[i]!, right: i >= 1 })),
+    )
+  }
+
+  return doc.save()
+}
+
+/** `Harbor Line Logistics checks 2026-11-30.pdf`, made safe the way table exports are. */
+export function checksPdfFileName(companyName: string, date: Date): string {
+  return suggestedFileName(companyName, 'checks', 'csv', date).replace(/\.csv$/, '.pdf')
+}

@@ -1,0 +1,416 @@
+/**
+ * The payroll review's reads: pay runs by date range and pay group, a pay run's register a
+ * window of statements at a time, its column totals and reconciliation against the payment,
+ * and one statement's lines. Every read goes through the live views and is bounded by a limit
+ * or by one payment, so no caller can pull a whole cache over IPC.
+ */
+import type {
+  PayGroupChoice,
+  PayRun,
+  PayRunFilters,
+  PayRunPage,
+  PayStatementDetail,
+  RegisterColumn,
+  RegisterLineKind,
+  RegisterPage,
+  RegisterReconciliation,
+  RegisterRow,
+  RegisterSummary,
+  StatementLine,
+  StatementLineKind,
+} from '../../shared/payroll-review'
+import { REGISTER_LINE_KINDS } from '../../shared/payroll-review'
+import type { CacheDatabase } from '../cache/open-database'
+
+/** More pay groups than this are left out of the filter; the runs stay listed. */
+export const MAX_PAY_GROUPS = 500
+
+type SqlParams = Record<string, string | number>
+
+interface PaymentRecord {
+  payment_id: string
+  pay_date: string | null
+  pay_period_start: string | null
+  pay_period_end: string | null
+  gross_pay_cents: number | null
+  employee_taxes_cents: number | null
+  employer_taxes_cents: number | null
+  net_pay_cents: number | null
+  company_debit_cents: number | null
+  individual_count: number | null
+  pay_group_ids_json: string | null
+}
+
+const PAYMENT_COLUMNS = `p.payment_id, p.pay_date, p.pay_period_start, p.pay_period_end,
+  p.gross_pay_cents, p.employee_taxes_cents, p.employer_taxes_cents, p.net_pay_cents,
+  p.company_debit_cents, p.individual_count, p.pay_group_ids_json`
+
+/**
+ * The register column a line belongs to. A tax paid by the employer is its own column beside
+ * the employee's tax of the same name; a line without a name keeps its type's text, and one
+ * with neither is called `Unnamed`.
+ */
+const LINE_COLUMN_SQL = `CASE WHEN l.kind = 'tax' AND l.employer = 1 THEN 'employer_tax'
+    ELSE l.kind END AS column_kind,
+  coalesce(nullif(trim(l.name), ''), nullif(trim(l.type), ''), 'Unnamed') AS label`
+
+/** Earnings are summed in the gross column; the register's money columns are the rest. */
+const COLUMN_LINES = `l.is_null_entry = 0 AND l.kind <> 'earning'`
+
+const PERSON_NAME_SQL = `nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')`
+
+const PERSON_JOIN = `LEFT JOIN directory_entry d
+  ON d.connection_id = s.connection_id AND d.individual_id = s.individual_id`
+
+export interface PayRunWindowQuery extends PayRunFilters {
+  connectionId: string
+  offset: number
+  limit: number
+}
+
+export interface RegisterWindowQuery {
+  connectionId: string
+  paymentId: string
+  offset: number
+  limit: number
+}
+
+/** Registers whose columns are remembered; opening one asks for its columns twice or more. */
+const REMEMBERED_REGISTERS = 16
+
+export class PayrollReviewQueries {
+  /**
+   * Column discovery sums every line of the run (120,000 for a 10,000-person run), so the
+   * answer is kept per live snapshot: a sync makes a new snapshot id, and with it a new key.
+   */
+  private readonly columnsByRegister = new Map<string, RegisterColumn[]>()
+
+  constructor(private readonly db: CacheDatabase) {}
+
+  /** The connection's pay groups by name, at most `MAX_PAY_GROUPS` of them. */
+  payGroups(connectionId: string): PayGroupChoice[] {
+    return this.db
+      .prepare(
+        `SELECT pay_group_id AS payGroupId, name FROM pay_group WHERE connection_id = ?
+         ORDER BY name COLLATE NOCASE, pay_group_id LIMIT ?`,
+      )
+      .all(connectionId, MAX_PAY_GROUPS) as PayGroupChoice[]
+  }
+
+  /** Pay runs newest first, filtered by pay date (inclusive) and pay group. */
+  payRuns(query: PayRunWindowQuery): PayRunPage {
+    const params: SqlParams = { connectionId: query.connectionId }
+    const conditions = ['p.connection_id = @connectionId']
+    if (query.from !== undefined) {
+      conditions.push('p.pay_date >= @from')
+      params.from = query.from
+    }
+    if (query.to !== undefined) {
+      conditions.push('p.pay_date <= @to')
+      params.to = query.to
+    }
+    if (query.payGroupId !== undefined) {
+      conditions.push(
+        'EXISTS (SELECT 1 FROM json_each(p.pay_group_ids_json) g WHERE g.value = @payGroupId)',
+      )
+      params.payGroupId = query.payGroupId
+    }
+    const where = conditions.join(' AND ')
+
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM payment p WHERE ${where}`).get(params) as {
+        n: number
+      }
+    ).n
+    const rows = this.db
+      .prepare(
+        `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE ${where}
+         ORDER BY p.pay_date DESC, p.payment_id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }) as PaymentRecord[]
+    return { total, offset: query.offset, rows: rows.map(toPayRun) }
+  }
+
+  /**
+   * The register's header: its columns with their totals, discovered from the run's lines, and
+   * the payment's own totals beside the statements' sums. Null when the payment is not cached.
+   */
+  registerSummary(connectionId: string, paymentId: string): RegisterSummary | null {
+    const payment = this.db
+      .prepare(
+        `SELECT ${PAYMENT_COLUMNS} FROM payment p
+         WHERE p.connection_id = ? AND p.payment_id = ?`,
+      )
+      .get(connectionId, paymentId) as PaymentRecord | undefined
+    if (!payment) return null
+
+    const sums = this.db
+      .prepare(
+        `SELECT count(*) AS statements, coalesce(sum(s.total_hours), 0) AS hours,
+           coalesce(sum(s.gross_pay_cents), 0) AS gross, coalesce(sum(s.net_pay_cents), 0) AS net
+         FROM pay_statement s WHERE s.connection_id = ? AND s.payment_id = ?`,
+      )
+      .get(connectionId, paymentId) as {
+      statements: number
+      hours: number
+      gross: number
+      net: number
+    }
+    const columns = this.registerColumns(connectionId, paymentId)
+    const kindTotal = (kind: RegisterLineKind) =>
+      columns.filter((column) => column.kind === kind).reduce((sum, c) => sum + c.totalCents, 0)
+
+    const reconciliation: RegisterReconciliation[] = [
+      reconcile('gross', payment.gross_pay_cents, sums.gross),
+      reconcile('employee_taxes', payment.employee_taxes_cents, kindTotal('tax')),
+      reconcile('employer_taxes', payment.employer_taxes_cents, kindTotal('employer_tax')),
+      reconcile('net', payment.net_pay_cents, sums.net),
+    ]
+    return {
+      payRun: toPayRun(payment),
+      statementCount: sums.statements,
+      totalHours: sums.hours,
+      grossPayCents: sums.gross,
+      netPayCents: sums.net,
+      columns,
+      reconciliation,
+    }
+  }
+
+  /**
+   * A window of the register in the payment's own statement order. `amountsCents` follows the
+   * column order of `registerSummary`, so the renderer lines them up without matching names.
+   */
+  registerPage(query: RegisterWindowQuery): RegisterPage {
+    const { connectionId, paymentId } = query
+    const columns = this.registerColumns(connectionId, paymentId)
+    const columnIndex = new Map(columns.map((column, index) => [columnKey(column), index]))
+
+    const total = (
+      this.db
+        .prepare(
+          'SELECT count(*) AS n FROM pay_statement s WHERE s.connection_id = ? AND s.payment_id = ?',
+        )
+        .get(connectionId, paymentId) as { n: number }
+    ).n
+    const statements = this.db
+      .prepare(
+        `SELECT s.statement_row, s.individual_id, s.total_hours, s.gross_pay_cents,
+           s.net_pay_cents, ${PERSON_NAME_SQL} AS person_name
+         FROM pay_statement s ${PERSON_JOIN}
+         WHERE s.connection_id = @connectionId AND s.payment_id = @paymentId
+         ORDER BY s.position LIMIT @limit OFFSET @offset`,
+      )
+      .all({ connectionId, paymentId, limit: query.limit, offset: query.offset }) as {
+      statement_row: number
+      individual_id: string
+      total_hours: number | null
+      gross_pay_cents: number | null
+      net_pay_cents: number | null
+      person_name: string | null
+    }[]
+
+    const rows = new Map<number, RegisterRow>(
+      statements.map((s) => [
+        s.statement_row,
+        {
+          statementRow: s.statement_row,
+          individualId: s.individual_id,
+          personName: s.person_name,
+          totalHours: s.total_hours,
+          grossPayCents: s.gross_pay_cents,
+          netPayCents: s.net_pay_cents,
+          amountsCents: columns.map(() => null),
+        },
+      ]),
+    )
+    if (rows.size > 0) {
+      const amounts = this.db
+        .prepare(
+          `SELECT l.statement_row, ${LINE_COLUMN_SQL}, sum(l.amount_cents) AS cents
+           FROM pay_statement_line l
+           WHERE l.statement_row IN (SELECT value FROM json_each(?)) AND ${COLUMN_LINES}
+           GROUP BY l.statement_row, column_kind, label`,
+        )
+        .all(JSON.stringify([...rows.keys()])) as {
+        statement_row: number
+        column_kind: RegisterLineKind
+        label: string
+        cents: number | null
+      }[]
+      for (const amount of amounts) {
+        const index = columnIndex.get(columnKey({ kind: amount.column_kind, label: amount.label }))
+        const row = rows.get(amount.statement_row)
+        if (index !== undefined && row) row.amountsCents[index] = amount.cents
+      }
+    }
+    return { total, offset: query.offset, rows: [...rows.values()] }
+  }
+
+  /** Every register row of a payment, a batch at a time, for exports. */
+  *registerBatches(connectionId: string, paymentId: string, batchSize = 1_000) {
+    for (let offset = 0; ; offset += batchSize) {
+      const { rows } = this.registerPage({ connectionId, paymentId, offset, limit: batchSize })
+      if (rows.length > 0) yield rows
+      if (rows.length < batchSize) return
+    }
+  }
+
+  /** One statement with every line, in Finch's order within each kind. */
+  statement(connectionId: string, statementRow: number): PayStatementDetail | null {
+    const statement = this.db
+      .prepare(
+        `SELECT s.statement_row, s.payment_id, s.individual_id, s.type, s.payment_method,
+           s.total_hours, s.gross_pay_cents, s.net_pay_cents, p.pay_date,
+           ${PERSON_NAME_SQL} AS person_name
+         FROM pay_statement s ${PERSON_JOIN}
+         LEFT JOIN payment p ON p.connection_id = s.connection_id AND p.payment_id = s.payment_id
+         WHERE s.connection_id = ? AND s.statement_row = ?`,
+      )
+      .get(connectionId, statementRow) as
+      | {
+          statement_row: number
+          payment_id: string
+          individual_id: string
+          type: string | null
+          payment_method: string | null
+          total_hours: number | null
+          gross_pay_cents: number | null
+          net_pay_cents: number | null
+          pay_date: string | null
+          person_name: string | null
+        }
+      | undefined
+    if (!statement) return null
+
+    const lines = this.db
+      .prepare(
+        `SELECT kind, name, type, amount_cents, hours, pre_tax, employer FROM pay_statement_line
+         WHERE statement_row = ? AND is_null_entry = 0
+         ORDER BY CASE kind WHEN 'earning' THEN 0 WHEN 'tax' THEN 1
+           WHEN 'employee_deduction' THEN 2 ELSE 3 END, position`,
+      )
+      .all(statementRow) as {
+      kind: StatementLineKind
+      name: string | null
+      type: string | null
+      amount_cents: number | null
+      hours: number | null
+      pre_tax: number | null
+      employer: number | null
+    }[]
+
+    return {
+      statementRow: statement.statement_row,
+      paymentId: statement.payment_id,
+      payDate: statement.pay_date,
+      individualId: statement.individual_id,
+      personName: statement.person_name,
+      type: statement.type,
+      paymentMethod: statement.payment_method,
+      totalHours: statement.total_hours,
+      grossPayCents: statement.gross_pay_cents,
+      netPayCents: statement.net_pay_cents,
+      lines: lines.map(toStatementLine),
+    }
+  }
+
+  private registerColumns(connectionId: string, paymentId: string): RegisterColumn[] {
+    const live = this.db
+      .prepare('SELECT live_snapshot_id AS id FROM connection WHERE connection_id = ?')
+      .get(connectionId) as { id: number | null } | undefined
+    const key = `${connectionId}\u0000${paymentId}\u0000${live?.id ?? 'none'}`
+    const remembered = this.columnsByRegister.get(key)
+    if (remembered) return remembered
+
+    const columns = this.discoverColumns(connectionId, paymentId)
+    this.columnsByRegister.set(key, columns)
+    if (this.columnsByRegister.size > REMEMBERED_REGISTERS) {
+      const oldest = this.columnsByRegister.keys().next().value
+      if (oldest !== undefined) this.columnsByRegister.delete(oldest)
+    }
+    return columns
+  }
+
+  private discoverColumns(connectionId: string, paymentId: string): RegisterColumn[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${LINE_COLUMN_SQL}, coalesce(sum(l.amount_cents), 0) AS total_cents
+         FROM pay_statement s JOIN pay_statement_line l ON l.statement_row = s.statement_row
+         WHERE s.connection_id = ? AND s.payment_id = ? AND ${COLUMN_LINES}
+         GROUP BY column_kind, label`,
+      )
+      .all(connectionId, paymentId) as {
+      column_kind: RegisterLineKind
+      label: string
+      total_cents: number
+    }[]
+    const kindOrder = (kind: RegisterLineKind) => REGISTER_LINE_KINDS.indexOf(kind)
+    return rows
+      .map((row) => ({ kind: row.column_kind, label: row.label, totalCents: row.total_cents }))
+      .sort(
+        (a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.label.localeCompare(b.label, 'en-US'),
+      )
+  }
+}
+
+function columnKey(column: { kind: RegisterLineKind; label: string }): string {
+  return `${column.kind}\u0000${column.label}`
+}
+
+function reconcile(
+  field: RegisterReconciliation['field'],
+  paymentCents: number | null,
+  registerCents: number,
+): RegisterReconciliation {
+  return {
+    field,
+    paymentCents,
+    registerCents,
+    differs: paymentCents !== null && paymentCents !== registerCents,
+  }
+}
+
+function toPayRun(row: PaymentRecord): PayRun {
+  return {
+    paymentId: row.payment_id,
+    payDate: row.pay_date,
+    payPeriodStart: row.pay_period_start,
+    payPeriodEnd: row.pay_period_end,
+    grossPayCents: row.gross_pay_cents,
+    employeeTaxesCents: row.employee_taxes_cents,
+    employerTaxesCents: row.employer_taxes_cents,
+    netPayCents: row.net_pay_cents,
+    companyDebitCents: row.company_debit_cents,
+    individualCount: row.individual_count,
+    payGroupIds: parseIdList(row.pay_group_ids_json),
+  }
+}
+
+function parseIdList(json: string | null): string[] {
+  if (json === null) return []
+  const parsed: unknown = JSON.parse(json)
+  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []
+}
+
+function toStatementLine(row: {
+  kind: StatementLineKind
+  name: string | null
+  type: string | null
+  amount_cents: number | null
+  hours: number | null
+  pre_tax: number | null
+  employer: number | null
+}): StatementLine {
+  const hasRate = row.amount_cents !== null && row.hours !== null && row.hours > 0
+  return {
+    kind: row.kind,
+    name: row.name,
+    type: row.type,
+    amountCents: row.amount_cents,
+    hours: row.hours,
+    rateCents: hasRate ? Math.round((row.amount_cents as number) / (row.hours as number)) : null,
+    preTax: row.pre_tax === null ? null : row.pre_tax === 1,
+    employer: row.employer === null ? null : row.employer === 1,
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Year-to-date figures as they cross IPC, computed the way Finch advises: from the year's
+ * payments (by pay date) and their pay statements. Money is integer cents. Types only.
+ */
+
+export interface YtdLineTotal {
+  /** `tax` is withheld from the employee; `employer_tax` is paid on top by the employer. */
+  kind: 'tax' | 'employer_tax' | 'pre_tax_deduction'
+  label: string
+  totalCents: number
+}
+
+export interface YtdSummary {
+  year: number
+  /** Set when the figures are one person's; absent for the whole company. */
+  individualId?: string
+  paymentCount: number
+  statementCount: number
+  grossPayCents: number
+  employeeTaxesCents: number
+  employerTaxesCents: number
+  preTaxDeductionsCents: number
+  netPayCents: number
+  /** Each tax type and pre-tax deduction, by kind then label. */
+  lines: YtdLineTotal[]
+}
+
+export interface YtdPersonRow {
+  individualId: string
+  personName: string | null
+  statementCount: number
+  grossPayCents: number
+  employeeTaxesCents: number
+  preTaxDeductionsCents: number
+  netPayCents: number
+}
+
+export interface YtdPeoplePage {
+  total: number
+  offset: number
+  rows: YtdPersonRow[]
+}

@@ -1,0 +1,184 @@
+/**
+ * The payroll review in Chromium against the local sandbox: the pay runs list, a register whose
+ * totals equal the payment's own and the sum of its statements in the sandbox's dataset, one
+ * statement in full, and hostile names shown as text. Each view is saved as a screenshot.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { createScenario } from '../../src/sandbox/data'
+import type { ReviewSession } from './review-session'
+import { connectCompany, openCompany, startReviewSession } from './review-session'
+
+const SCREENSHOTS = 'test-results/screenshots'
+const largeco = createScenario('largeco')
+const hostile = createScenario('hostile')
+const LARGECO = largeco.company.legal_name ?? ''
+const HOSTILE = hostile.company.legal_name ?? ''
+
+test.describe.configure({ mode: 'serial' })
+
+test.describe('the payroll review', () => {
+  let session: ReviewSession
+  let page: Page
+  const dialogs: string[] = []
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(120_000)
+    session = await startReviewSession()
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.goto(session.harness.host.launchUrl)
+    await connectCompany(page, 'Large Co Holdings', 'largeco')
+    await page.getByRole('button', { name: 'All clients' }).click()
+    await connectCompany(page, 'Hostile Holdings', 'hostile')
+  })
+
+  test.afterAll(async () => {
+    await page?.close()
+    await session?.close()
+  })
+
+  test('lists pay runs newest first and narrows them by date and pay group', async () => {
+    await openCompany(page, LARGECO)
+    const runs = page.getByTestId('pay-runs-table')
+    await expect(runs.getByTestId('pay-run-row').first()).toBeVisible()
+    const inWindow = largeco.payments.filter((payment) => (payment.pay_date ?? '') >= '2025-01-01')
+    await expect(page.getByTestId('pay-runs-count')).toHaveText(`${inWindow.length} pay runs`)
+    await page.getByTestId('payroll-title').scrollIntoViewIfNeeded()
+    await page.locator('.payroll-panel').screenshot({ path: `${SCREENSHOTS}/pay-runs.png` })
+
+    await page.getByTestId('pay-runs-from').fill('2025-01-01')
+    await page.getByTestId('pay-runs-to').fill('2025-12-31')
+    const in2025 = largeco.payments.filter((p) => p.pay_date?.startsWith('2025'))
+    await expect(page.getByTestId('pay-runs-count')).toHaveText(`${in2025.length} pay runs`)
+
+    const group = largeco.payGroups[0]!
+    await page.getByTestId('pay-runs-group').selectOption(group.id)
+    const inGroup = in2025.filter((p) => p.pay_group_ids?.includes(group.id))
+    await expect(page.getByTestId('pay-runs-count')).toHaveText(`${inGroup.length} pay runs`)
+
+    await page.getByTestId('pay-runs-from').fill('')
+    await page.getByTestId('pay-runs-to').fill('')
+    await page.getByTestId('pay-runs-group').selectOption('')
+  })
+
+  test('shows a register whose totals equal the payment and its statements', async () => {
+    const newest = largeco.payments[largeco.payments.length - 1]!
+    await openRun(page, 0)
+
+    await expect(page.getByTestId('register-panel')).toHaveAttribute('data-payment-id', newest.id)
+    const statements = largeco.payStatements(newest.id) ?? []
+    const sum = (cents: (s: (typeof statements)[number]) => number) =>
+      statements.reduce((total, statement) => total + cents(statement), 0)
+    const taxes = (employer: boolean) =>
+      sum((s) =>
+        (s.taxes ?? [])
+          .filter((tax) => tax !== null && Boolean(tax.employer) === employer)
+          .reduce((total, tax) => total + (tax?.amount ?? 0), 0),
+      )
+    const expected = {
+      gross: [newest.gross_pay?.amount, sum((s) => s.gross_pay?.amount ?? 0)],
+      employee_taxes: [newest.employee_taxes?.amount, taxes(false)],
+      employer_taxes: [newest.employer_taxes?.amount, taxes(true)],
+      net: [newest.net_pay?.amount, sum((s) => s.net_pay?.amount ?? 0)],
+    }
+    for (const [field, [paymentCents, statementCents]] of Object.entries(expected)) {
+      const row = page.getByTestId(`reconcile-${field}`)
+      expect(paymentCents).toBe(statementCents)
+      await expect(row.getByTestId('payment-cents')).toHaveAttribute(
+        'data-cents',
+        String(paymentCents),
+      )
+      await expect(row.getByTestId('register-cents')).toHaveAttribute(
+        'data-cents',
+        String(statementCents),
+      )
+    }
+    await expect(page.getByTestId('register-matches')).toBeVisible()
+    await expect(page.getByTestId('register-count')).toContainText(
+      `${statements.length} statements`,
+    )
+    await page.locator('.payroll-panel').screenshot({ path: `${SCREENSHOTS}/register.png` })
+  })
+
+  test('opens one statement with its earnings, taxes, deductions and contributions', async () => {
+    await openFirstStatement(page)
+
+    const first = largeco.payStatements(largeco.payments[largeco.payments.length - 1]!.id)![0]!
+    const statement = page.getByTestId('pay-statement')
+    await expect(statement.getByTestId('statement-gross')).not.toHaveText('—')
+    const earningLines = (first.earnings ?? []).filter((line) => line !== null)
+    await expect(statement.getByTestId('statement-earnings').locator('tbody tr')).toHaveCount(
+      Math.max(1, earningLines.length),
+    )
+    await page.locator('.payroll-panel').screenshot({ path: `${SCREENSHOTS}/statement.png` })
+  })
+
+  test('shows 2025 year to date equal to the sum of that year’s statements', async () => {
+    const statements = largeco.payments
+      .filter((payment) => payment.pay_date?.startsWith('2025'))
+      .flatMap((payment) => largeco.payStatements(payment.id) ?? [])
+    const sum = (cents: (s: (typeof statements)[number]) => number) =>
+      statements.reduce((total, statement) => total + cents(statement), 0)
+    const lines = <T extends { amount?: number | null } | null>(
+      list: readonly T[] | null | undefined,
+      keep: (line: NonNullable<T>) => boolean,
+    ) =>
+      (list ?? [])
+        .filter((line): line is NonNullable<T> => line !== null && keep(line))
+        .reduce((total, line) => total + (line.amount ?? 0), 0)
+
+    await page.getByTestId('ytd-year').fill('2025')
+
+    const totals = page.getByTestId('ytd-totals')
+    await expect(totals).toContainText(`${statements.length} statements`)
+    const expected = {
+      'ytd-gross': sum((s) => s.gross_pay?.amount ?? 0),
+      'ytd-taxes': sum((s) => lines(s.taxes, (tax) => !tax.employer)),
+      'ytd-employer-taxes': sum((s) => lines(s.taxes, (tax) => Boolean(tax.employer))),
+      'ytd-pre-tax': sum((s) => lines(s.employee_deductions, (d) => d.pre_tax === true)),
+      'ytd-net': sum((s) => s.net_pay?.amount ?? 0),
+    }
+    for (const [testId, cents] of Object.entries(expected)) {
+      await expect(totals.getByTestId(testId)).toHaveAttribute('data-cents', String(cents))
+    }
+    await page.locator('.ytd-panel').screenshot({ path: `${SCREENSHOTS}/ytd.png` })
+  })
+
+  test('shows hostile names in the register and statement as text', async () => {
+    await openCompany(page, HOSTILE)
+    await openRun(page, 0)
+    const newest = hostile.payments[hostile.payments.length - 1]!
+    const firstStatement = hostile.payStatements(newest.id)![0]!
+    const person = hostile.directory.find((entry) => entry.id === firstStatement.individual_id)!
+
+    const firstRow = page.getByTestId('register-row').first()
+    await expect(firstRow.getByRole('rowheader')).toContainText(person.first_name ?? '')
+    await openFirstStatement(page)
+    await expect(page.getByTestId('statement-person')).toContainText(person.first_name ?? '')
+
+    expect(dialogs).toEqual([])
+    expect(await page.locator('script:not([src])').count()).toBe(0)
+    await page
+      .locator('.payroll-panel')
+      .screenshot({ path: `${SCREENSHOTS}/statement-hostile.png` })
+  })
+})
+
+/** Opens the pay run on row `index` of the list from the keyboard, as the grid expects. */
+async function openRun(page: Page, index: number): Promise<void> {
+  const row = page.getByTestId('pay-run-row').nth(index)
+  await row.locator('[data-cell]').first().click()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('register-reconciliation')).toBeVisible()
+  await expect(page.getByTestId('register-row').first()).toBeVisible()
+}
+
+async function openFirstStatement(page: Page): Promise<void> {
+  await page.getByTestId('register-row').first().locator('[data-cell]').first().click()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('pay-statement')).toBeVisible()
+}

@@ -1,0 +1,126 @@
+/**
+ * What the review and accessibility suites share: a sandbox and a browser host of their own, a
+ * company connected through the sandbox's Connect page as a person would, and readers that open
+ * an exported file the way an accountant's spreadsheet would.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { Download, Page } from '@playwright/test'
+import { expect } from '@playwright/test'
+import ExcelJS from 'exceljs'
+import type { RunningSandbox } from '../../src/sandbox'
+import { startSandbox } from '../../src/sandbox'
+import type { Harness } from '../harness/start-harness'
+import { makeClient, startHarness } from '../harness/start-harness'
+import { makeTempDir } from '../support/temp-dir'
+import { clearKeychainService, testKeychainService } from '../support/test-keychain'
+
+export interface ReviewSession {
+  sandbox: RunningSandbox
+  harness: Harness
+  close(): Promise<void>
+}
+
+export async function startReviewSession(): Promise<ReviewSession> {
+  const keychainService = testKeychainService()
+  const dataDir = makeTempDir('payroll-desk-review-')
+  const client = makeClient()
+  const sandbox = await startSandbox({
+    clients: [client],
+    signingKey: randomBytes(32).toString('hex'),
+  })
+  const harness = await startHarness({
+    dataDir: dataDir.path,
+    keychainService,
+    finchBaseUrl: sandbox.url,
+    client,
+  })
+  return {
+    sandbox,
+    harness,
+    async close() {
+      await harness.close()
+      await sandbox.close().catch(() => undefined)
+      await clearKeychainService(keychainService)
+      dataDir.remove()
+    },
+  }
+}
+
+/** Connects a sandbox company by its login and waits until its page shows the synced people. */
+export async function connectCompany(
+  page: Page,
+  customerName: string,
+  username: string,
+): Promise<void> {
+  await page.getByRole('button', { name: 'Connect a company' }).click()
+  await page.getByLabel(/client company name/i).fill(customerName)
+  const popupOpened = page.waitForEvent('popup')
+  await page.getByRole('button', { name: 'Open Finch Connect' }).click()
+  const connect = await popupOpened
+  await connect.locator('#continue').click()
+  await connect.locator('#provider-gusto').click()
+  await connect.locator('#username').fill(username)
+  await connect.locator('#password').fill('letmein')
+  await connect.locator('#sign-in').click()
+  await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 })
+}
+
+/** Goes to the Clients view and opens the company whose row names `name`. */
+export async function openCompany(page: Page, name: string | RegExp): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Clients' })
+    .click()
+  await page.getByRole('table').getByText(name).first().click()
+  await expect(page.getByTestId('directory-row').first()).toBeVisible()
+}
+
+/** Clicks an export button and returns the file the browser downloaded. */
+export async function downloadExport(
+  page: Page,
+  group: 'Export people' | 'Export company',
+  format: 'CSV' | 'Excel',
+): Promise<{ download: Download; bytes: Buffer }> {
+  const downloaded = page.waitForEvent('download')
+  await page
+    .getByRole('group', { name: group })
+    .getByRole('button', { name: `Export ${format}` })
+    .click()
+  const download = await downloaded
+  const path = await download.path()
+  return { download, bytes: readFileSync(path) }
+}
+
+/** Every cell of the first sheet, as ExcelJS reads the file; formula cells are reported apart. */
+export async function readSpreadsheet(
+  bytes: Buffer,
+  format: 'csv' | 'xlsx',
+): Promise<{ rows: unknown[][]; formulaCells: string[] }> {
+  const workbook = new ExcelJS.Workbook()
+  let sheet: ExcelJS.Worksheet
+  if (format === 'xlsx') {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    sheet = workbook.worksheets[0] as ExcelJS.Worksheet
+  } else {
+    const { Readable } = await import('node:stream')
+    // Strings stay strings: a spreadsheet that typed them would only hide what was written.
+    sheet = await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')), {
+      map: (value: string) => value,
+    } as never)
+  }
+
+  const rows: unknown[][] = []
+  const formulaCells: string[] = []
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values: unknown[] = []
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      if (cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined) {
+        formulaCells.push(cell.address)
+      }
+      values[column - 1] = cell.value
+    })
+    rows.push(values)
+  })
+  return { rows, formulaCells }
+}
