@@ -72,7 +72,13 @@ export async function openCompany(page: Page, name: string | RegExp): Promise<vo
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('button', { name: 'Clients' })
     .click()
-  await page.getByRole('table').getByText(name).first().click()
+  // The row's name button opens the company; a client's own heading may carry the same words.
+  await page
+    .getByTestId('connection-row')
+    .filter({ hasText: name })
+    .first()
+    .locator('th button')
+    .click()
   await expect(page.getByTestId('directory-row').first()).toBeVisible()
 }
 
