@@ -58,3 +58,20 @@ export function isAllowedExternalLink(url: string): boolean {
     return false
   }
 }
+
+/**
+ * What "Connect in my browser" may hand to the system browser: Finch Connect over https, or the
+ * local demo sandbox's Connect page on loopback. Nothing else, whatever a session answer says.
+ */
+export function isConnectUrlForSystemBrowser(url: string): boolean {
+  try {
+    const target = new URL(url)
+    if (target.username || target.password) return false
+    if (target.protocol === 'https:') return true
+    return (
+      target.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)
+    )
+  } catch {
+    return false
+  }
+}

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { LOG_FILE_NAME, createAppServices } from '../app-services'
+import { isConnectUrlForSystemBrowser } from '../connect/connect-navigation-policy'
 import type { AppServices } from '../app-services'
 import type { LogSink, Logger } from '../log/logger'
 import { Redactor, createLogger, fileSink, stderrSink } from '../log/logger'
@@ -140,8 +141,12 @@ function startServices(logsDir: string): Promise<AppServices> {
     version: app.getVersion(),
     forceDemo: process.argv.includes('--demo'),
     chooseSavePath: saveDialogFor(() => appWindow),
-    // "Connect in my browser": only ever a Connect URL main itself asked Finch for.
-    openExternal: (url) => shell.openExternal(url),
+    // "Connect in my browser": only a Connect URL main itself asked Finch for, and only if it is
+    // https (or the demo sandbox on loopback).
+    openExternal: async (url) => {
+      if (!isConnectUrlForSystemBrowser(url)) throw new Error('refused to open a non-Connect URL')
+      await shell.openExternal(url)
+    },
     ...electronNativeBinding(),
   })
 }

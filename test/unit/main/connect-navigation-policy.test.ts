@@ -3,6 +3,7 @@ import {
   decideConnectNavigation,
   isAllowedExternalLink,
   isAppUrl,
+  isConnectUrlForSystemBrowser,
 } from '../../../src/main/connect/connect-navigation-policy'
 
 const connectOrigin = 'https://connect.tryfinch.com'
@@ -36,5 +37,19 @@ describe('the app window navigation policy', () => {
     expect(isAllowedExternalLink('http://developer.tryfinch.com/docs')).toBe(false)
     expect(isAllowedExternalLink('https://tryfinch.com.evil.example/')).toBe(false)
     expect(isAllowedExternalLink('javascript:alert(1)')).toBe(false)
+  })
+})
+
+describe('what "Connect in my browser" may open', () => {
+  it.each([
+    ['Finch Connect over https', 'https://connect.tryfinch.com/authorize?session=1', true],
+    ['the demo sandbox on loopback', 'http://127.0.0.1:43111/authorize?session=1', true],
+    ['plain http elsewhere', 'http://connect.example/authorize', false],
+    ['a file URL', 'file:///etc/passwd', false],
+    ['a custom scheme', 'ms-settings:privacy', false],
+    ['https with credentials', 'https://user:pass@connect.tryfinch.com/', false],
+    ['garbage', 'not a url', false],
+  ])('decides %s', (_label, url, expected) => {
+    expect(isConnectUrlForSystemBrowser(url)).toBe(expected)
   })
 })
