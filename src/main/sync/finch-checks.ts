@@ -90,18 +90,30 @@ function wholeAmount(fields: Fields, key: string, path: string): void {
 /**
  * Finch's objects nest a few levels deep. A body nested far deeper is refused item by item
  * before anything serializes it again, since a recursive JSON.stringify would overflow the stack
- * and fail the whole sync. Walks iteratively for the same reason.
+ * and fail the whole sync. The walk itself stops at the limit, so its own recursion stays
+ * shallow; it allocates nothing, since it runs over every statement of every sync.
  */
 const MAX_NESTING = 32
 
 function shallow(value: unknown, path: string): void {
-  const pending: [unknown, number][] = [[value, 0]]
-  while (pending.length > 0) {
-    const [current, depth] = pending.pop()!
-    if (current === null || typeof current !== 'object') continue
-    if (depth > MAX_NESTING) throw new MalformedData(path, `nested at most ${MAX_NESTING} levels`)
-    for (const child of Object.values(current)) pending.push([child, depth + 1])
+  if (!withinNesting(value, 0)) {
+    throw new MalformedData(path, `nested at most ${MAX_NESTING} levels`)
   }
+}
+
+function withinNesting(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true
+  if (depth > MAX_NESTING) return false
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      if (!withinNesting(value[index], depth + 1)) return false
+    }
+    return true
+  }
+  for (const key in value) {
+    if (!withinNesting((value as Fields)[key], depth + 1)) return false
+  }
+  return true
 }
 
 export function wholeNumber(fields: Fields, key: string, path: string): number | null {

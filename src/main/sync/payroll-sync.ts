@@ -54,13 +54,14 @@ export async function syncPayroll(run: SyncRun): Promise<void> {
     return
   }
 
-  await readStatements(run, statementTargets(run, payments.read, payments.recentFrom))
+  await readStatements(run, statementTargets(run, payments.targets, payments.recentFrom))
   run.write(() => run.staging.dropStatementsOfMissingPayments())
   statements.finish('fresh')
 }
 
 interface PaymentsRead {
-  read: Payment[]
+  /** Only what the statements need: a 10,000-person payment lists 10,000 ids. */
+  targets: PaymentTarget[]
   /** Null when the whole window was read; otherwise older payments were kept. */
   recentFrom: string | null
 }
@@ -113,7 +114,11 @@ async function readPayments(run: SyncRun): Promise<PaymentsRead | 'pending' | 'u
   })
   product.progress(payments.length, payments.length)
   product.finish('fresh')
-  return { read: payments, recentFrom }
+  const targets = payments.map((payment) => ({
+    paymentId: payment.id,
+    expected: payment.individual_ids?.length ?? null,
+  }))
+  return { targets, recentFrom }
 }
 
 /**
@@ -122,13 +127,10 @@ async function readPayments(run: SyncRun): Promise<PaymentsRead | 'pending' | 'u
  */
 function statementTargets(
   run: SyncRun,
-  payments: Payment[],
+  justRead: PaymentTarget[],
   recentFrom: string | null,
 ): PaymentTarget[] {
-  const targets: PaymentTarget[] = payments.map((payment) => ({
-    paymentId: payment.id,
-    expected: payment.individual_ids?.length ?? null,
-  }))
+  const targets = [...justRead]
   if (!recentFrom) return targets
 
   const everything = !baseIsComplete(run, 'pay_statement')
