@@ -1,31 +1,35 @@
 /**
  * Connects to the sandbox the way an employer does in Finch Connect (a session, the sign-in
- * form, the code exchange) and hands back the token, for benchmarks that drive a sync directly.
+ * form, the code exchange) and hands back the token, for benchmarks and tests that drive a sync
+ * directly rather than through the app's own connect flow.
  */
+import { FINCH_PRODUCTS } from '../../src/shared/domain'
+
 const REDIRECT_URI = 'http://127.0.0.1:9/payroll-desk/connect-callback'
 
-export const ALL_PRODUCTS = [
-  'company',
-  'directory',
-  'individual',
-  'ssn',
-  'employment',
-  'payment',
-  'pay_statement',
-  'benefits',
-]
+export const ALL_PRODUCTS: string[] = [...FINCH_PRODUCTS]
 
-export interface BenchConnection {
+export interface SandboxConnection {
   token: string
   connectionId: string
+  companyId: string
+  providerId: string
   products: string[]
+}
+
+export interface ConnectOptions {
+  products?: string[]
+  customerId?: string
+  customerName?: string
 }
 
 export async function connect(
   baseURL: string,
   client: { clientId: string; clientSecret: string },
   username: string,
-): Promise<BenchConnection> {
+  options: ConnectOptions = {},
+): Promise<SandboxConnection> {
+  const products = options.products ?? ALL_PRODUCTS
   const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')
   const session = await json(
     await fetch(`${baseURL}/connect/sessions`, {
@@ -36,9 +40,9 @@ export async function connect(
         'Content-Type': 'application/json',
       },
       body: JSON.stringify({
-        customer_id: 'bench',
-        customer_name: 'Benchmark',
-        products: ALL_PRODUCTS,
+        customer_id: options.customerId ?? 'bench',
+        customer_name: options.customerName ?? 'Benchmark',
+        products,
         redirect_uri: REDIRECT_URI,
       }),
     }),
@@ -49,7 +53,7 @@ export async function connect(
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       session: connectUrl.searchParams.get('session') ?? '',
-      state: 'bench',
+      state: 'sandbox-employer',
       provider: 'gusto',
       username,
       password: 'letmein',
@@ -73,11 +77,13 @@ export async function connect(
   return {
     token: token.access_token as string,
     connectionId: token.connection_id as string,
-    products: (token.products as string[] | undefined) ?? ALL_PRODUCTS,
+    companyId: (token.company_id as string | undefined) ?? 'company',
+    providerId: (token.provider_id as string | undefined) ?? 'gusto',
+    products: (token.products as string[] | undefined) ?? products,
   }
 }
 
 async function json(response: Response): Promise<Record<string, unknown>> {
-  if (!response.ok) throw new Error(`sandbox answered ${response.status}`)
+  if (!response.ok) throw new Error(`sandbox answered ${response.status}: ${await response.text()}`)
   return (await response.json()) as Record<string, unknown>
 }

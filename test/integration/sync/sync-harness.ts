@@ -16,22 +16,10 @@ import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox'
 import { startSandbox } from '../../../src/sandbox'
 import { makeTempDir } from '../../support/temp-dir'
 import { clearKeychainService, keytar, testKeychainService } from '../../support/test-keychain'
+import { ALL_PRODUCTS, connect } from '../../../bench/sync/sandbox-connection'
 import { TEST_SYNC_SETTINGS } from './test-sync-settings'
 
 export { TEST_SYNC_SETTINGS }
-
-export const ALL_PRODUCTS = [
-  'company',
-  'directory',
-  'individual',
-  'ssn',
-  'employment',
-  'payment',
-  'pay_statement',
-  'benefits',
-]
-
-const REDIRECT_URI = 'http://127.0.0.1:9/payroll-desk/connect-callback'
 
 export interface SyncHarness {
   sandbox: RunningSandbox
@@ -72,7 +60,11 @@ export async function startSyncHarness(options: HarnessOptions): Promise<SyncHar
   const progress: SyncProgress[] = []
 
   const products = options.products ?? ALL_PRODUCTS
-  const connection = await connectThroughSandbox(sandbox, client, options.username, products)
+  const connection = await connect(sandbox.url, client, options.username, {
+    products,
+    customerId: 'customer-1',
+    customerName: 'Test Client',
+  })
   await vault.write(VAULT_ACCOUNTS.connectionToken(connection.connectionId), connection.token)
   cache.saveConnection({
     connectionId: connection.connectionId,
@@ -126,77 +118,4 @@ export async function startSyncHarness(options: HarnessOptions): Promise<SyncHar
     },
   }
   return harness
-}
-
-interface SandboxConnection {
-  token: string
-  connectionId: string
-  companyId: string
-  providerId: string
-  products: string[]
-}
-
-/** Connect as an employer would: a session, the sign-in form, then the code exchange. */
-export async function connectThroughSandbox(
-  sandbox: RunningSandbox,
-  client: { clientId: string; clientSecret: string },
-  username: string,
-  products: string[],
-): Promise<SandboxConnection> {
-  const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')
-  const session = await json(
-    await fetch(`${sandbox.url}/connect/sessions`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${basic}`,
-        'Finch-API-Version': '2020-09-17',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
-        customer_id: 'customer-1',
-        customer_name: 'Test Client',
-        products,
-        redirect_uri: REDIRECT_URI,
-      }),
-    }),
-  )
-  const connectUrl = new URL(session.connect_url as string)
-  const login = await fetch(`${sandbox.url}/authorize/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      session: connectUrl.searchParams.get('session') ?? '',
-      state: 'test-state',
-      provider: 'gusto',
-      username,
-      password: 'letmein',
-    }).toString(),
-    redirect: 'manual',
-  })
-  const code = new URL(login.headers.get('location') ?? 'http://x/').searchParams.get('code')
-  if (!code) throw new Error(`the sandbox did not sign ${username} in (${login.status})`)
-  const token = await json(
-    await fetch(`${sandbox.url}/auth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-        code,
-        redirect_uri: REDIRECT_URI,
-      }),
-    }),
-  )
-  return {
-    token: token.access_token as string,
-    connectionId: token.connection_id as string,
-    companyId: (token.company_id as string | undefined) ?? 'company',
-    providerId: (token.provider_id as string | undefined) ?? 'gusto',
-    products: (token.products as string[] | undefined) ?? products,
-  }
-}
-
-async function json(response: Response): Promise<Record<string, unknown>> {
-  if (!response.ok) throw new Error(`sandbox answered ${response.status}: ${await response.text()}`)
-  return (await response.json()) as Record<string, unknown>
 }
