@@ -29,6 +29,7 @@ import { DashboardQueries } from './dashboard/dashboard-queries'
 import { DirectoryQueries } from './review/directory-queries'
 import { PayrollReviewQueries } from './review/payroll-queries'
 import { YtdQueries } from './review/ytd-queries'
+import { PersonQueries } from './review/person-queries'
 import { readFreshness } from './review/freshness-query'
 import { loadMachinePolicy, machinePolicyPath, policyStatus } from './settings/machine-policy'
 import { SettingsStore } from './settings/settings-store'
@@ -201,6 +202,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         directory,
         payroll,
         ytd: new YtdQueries(database),
+        person: new PersonQueries(database),
         freshness: (connectionId) => readFreshness(database, connectionId),
       },
       exports,

@@ -20,7 +20,11 @@ export const APP_ERROR_CODES = [
   'finch_rejected',
   'finch_reauthenticate',
   'finch_unreachable',
+  /** Finch answered with data the app cannot read; the previous data was kept. */
+  'finch_malformed_data',
   'sync_in_progress',
+  /** The accountant stopped a sync; the previous data was kept. */
+  'sync_cancelled',
   'not_found',
   'storage_failed',
   'internal',

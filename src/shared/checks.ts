@@ -117,6 +117,8 @@ export interface PayRunSummary {
   paymentId: string
   payDate: string | null
   payGroupIds: string[]
+  /** The pay groups' names where the cache knows them, in the order of `payGroupIds`. */
+  payGroupNames: (string | null)[]
   statementCount: number
 }
 
@@ -138,7 +140,11 @@ export interface AuditEntry {
   id: number
   occurredAt: string
   actor: string
+  /** The recorded kind, such as `reveal_ssn`, for tests and filters; never shown as is. */
   action: string
+  /** The kind in words: `Revealed an SSN`. */
+  actionLabel: string
+  /** What was acted on, in words: a person's name, a table's title; null when nothing. */
   subject: string | null
   /** What the act touched, in words: row counts, format, outcome. Never a revealed value. */
   detail: string
@@ -148,4 +154,96 @@ export interface AuditPage {
   total: number
   offset: number
   rows: AuditEntry[]
+}
+
+/**
+ * Finch's tax types. Finch adds enum values without notice, so every other type (and a missing
+ * one) is summed under `other`.
+ */
+export const TAX_TYPES = ['federal', 'fica', 'state', 'local', 'other'] as const
+
+export type TaxType = (typeof TAX_TYPES)[number]
+
+export type TaxCents = Record<TaxType, number>
+
+/**
+ * A year's totals over pay statements: one person's, or a company's. Employee taxes are tax lines
+ * without `employer: true`; pre-tax deductions are employee deductions with `pre_tax: true`, and
+ * every other employee deduction is post-tax. A null amount adds nothing.
+ */
+export interface YearEndFigures {
+  statementCount: number
+  /** Statements that lack gross or net pay; their other lines still count. */
+  incompleteStatementCount: number
+  grossPayCents: number
+  employeeTaxCents: TaxCents
+  employeeTaxesCents: number
+  preTaxDeductionsCents: number
+  postTaxDeductionsCents: number
+  employerContributionsCents: number
+  employerTaxCents: TaxCents
+  employerTaxesCents: number
+  netPayCents: number
+}
+
+/** The year-end summary leaves as a table (CSV, Excel) or a printable PDF. */
+export const YEAR_END_FORMATS = ['csv', 'xlsx', 'pdf'] as const
+
+export type YearEndFormat = (typeof YEAR_END_FORMATS)[number]
+
+export interface YearEndPerson extends YearEndFigures {
+  individualId: string
+  personName: string | null
+}
+
+export interface YearEndPage {
+  connectionId: string
+  year: number
+  /** Years with payments in the cache, newest first, for the year picker. */
+  years: number[]
+  /** People paid in the year. */
+  total: number
+  offset: number
+  rows: YearEndPerson[]
+  /** The whole company's totals: the sum of every person's row, not only this page's. */
+  totals: YearEndFigures
+}
+
+/** Why two records are taken for one person. */
+export type PersonMatchBasis = 'name_and_dob' | 'name_and_email'
+
+export interface MatchedConnection {
+  connectionId: string
+  /** The company's legal name at that connection, or the client's name where none is cached. */
+  companyName: string
+  providerId: string
+}
+
+export interface MatchedRecord {
+  connectionId: string
+  individualId: string
+  /** The name as that connection spells it. */
+  personName: string
+  /** The record's pay in the chosen year. */
+  figures: YearEndFigures
+}
+
+export interface MatchedPerson {
+  personName: string
+  basis: PersonMatchBasis
+  records: MatchedRecord[]
+  /** The records' figures added together. */
+  combined: YearEndFigures
+}
+
+export interface MatchedPeoplePage {
+  customerName: string
+  year: number
+  years: number[]
+  connections: MatchedConnection[]
+  /** People with personal details in the client's connections, and how many were matched. */
+  recordCount: number
+  total: number
+  offset: number
+  people: MatchedPerson[]
 }

@@ -15,6 +15,13 @@ export const FINCH_PRODUCTS = [
 
 export type FinchProduct = (typeof FINCH_PRODUCTS)[number]
 
+/**
+ * What a Finch identifier (connection, individual, payment, pay group...) may look like: UUIDs
+ * and similar opaque ids. The sync refuses any other as malformed, and IPC accepts no other, so
+ * every stored id can be asked about.
+ */
+export const FINCH_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
+
 export type ConnectionStatus = 'connected' | 'needs_reauthentication' | 'disconnected'
 
 export interface ConnectionSummary {
@@ -161,6 +168,9 @@ export interface PolicyStatus {
 export const CONNECT_OPEN_IN = ['app', 'browser'] as const
 
 export type ConnectOpenIn = (typeof CONNECT_OPEN_IN)[number]
+
+/** How long a connect attempt waits for Finch Connect before it stops by itself. */
+export const CONNECT_TIMEOUT_MINUTES = 15
 
 /** Finch's own test modes for a Connect session; absent means a live connection. */
 export const CONNECT_SANDBOX_MODES = ['finch', 'provider'] as const

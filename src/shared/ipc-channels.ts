@@ -35,9 +35,15 @@ export const IPC_CHANNELS = [
   'checks.variance',
   'audit.page',
   'checks.pdf',
+  'checks.yearEnd',
+  'checks.yearEndExport',
+  'checks.people',
   'dashboard.get',
   'dashboard.attention',
   'export.image',
+  'person.profile',
+  'person.payHistory',
+  'person.revealSsn',
 ] as const
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number]

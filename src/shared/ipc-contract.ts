@@ -18,7 +18,7 @@ import type {
   SyncProgress,
   SyncSummary,
 } from './domain'
-import { CONNECT_OPEN_IN, CONNECT_SANDBOX_MODES, FINCH_PRODUCTS } from './domain'
+import { CONNECT_OPEN_IN, CONNECT_SANDBOX_MODES, FINCH_ID_PATTERN, FINCH_PRODUCTS } from './domain'
 import type { IpcChannel, IpcEvent } from './ipc-channels'
 import type { ConnectionFreshness, DirectoryFacets, ExportOutcome, OrgReportsPage } from './review'
 import { DIRECTORY_STATUSES, EXPORT_FORMATS } from './review'
@@ -30,8 +30,16 @@ import type {
   RegisterSummary,
 } from './payroll-review'
 import type { YtdPeoplePage, YtdSummary } from './ytd-review'
+import type { PayHistoryPage, PersonProfile, RevealedSsn } from './person-review'
 import type { AttentionItem, ClientDashboard } from './dashboard'
-import type { AuditPage, ReconciliationReport, VarianceReport } from './checks'
+import type {
+  AuditPage,
+  MatchedPeoplePage,
+  ReconciliationReport,
+  VarianceReport,
+  YearEndPage,
+} from './checks'
+import { YEAR_END_FORMATS } from './checks'
 import { DASHBOARD_PERIODS, MAX_IMAGE_BYTES, hasPngSignature } from './dashboard'
 
 /** Finch identifiers are UUIDs or similar opaque ids; nothing else may reach a query. */
@@ -39,7 +47,7 @@ export const finchIdSchema = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier')
+  .regex(FINCH_ID_PATTERN, 'must be an identifier')
 
 const noArguments = z.undefined()
 
@@ -54,6 +62,8 @@ const directoryFilterFields = {
   department: z.string().max(500).optional(),
   status: z.enum(DIRECTORY_STATUSES).optional(),
   managerId: finchIdSchema.optional(),
+  location: z.string().max(500).optional(),
+  employmentType: z.string().max(200).optional(),
 }
 
 const exportChoiceFields = {
@@ -147,6 +157,34 @@ export const ipcArgumentSchemas = {
     z.strictObject({ table: z.literal('checks'), ...exportChoiceFields }),
     z.strictObject({ table: z.literal('cash_requirement'), ...exportChoiceFields }),
     z.strictObject({ table: z.literal('audit_trail'), ...exportChoiceFields }),
+    z.strictObject({
+      table: z.literal('pay_runs'),
+      ...exportChoiceFields,
+      from: isoDateSchema.optional(),
+      to: isoDateSchema.optional(),
+      payGroupId: finchIdSchema.optional(),
+    }),
+    z.strictObject({
+      table: z.literal('register'),
+      ...exportChoiceFields,
+      paymentId: finchIdSchema,
+    }),
+    z.strictObject({
+      table: z.literal('ytd'),
+      ...exportChoiceFields,
+      year: z.int().min(1900).max(2200),
+      individualId: finchIdSchema.optional(),
+    }),
+    z.strictObject({
+      table: z.literal('ytd_people'),
+      ...exportChoiceFields,
+      year: z.int().min(1900).max(2200),
+    }),
+    z.strictObject({
+      table: z.literal('pay_history'),
+      ...exportChoiceFields,
+      individualId: finchIdSchema,
+    }),
   ]),
   'dashboard.get': z.strictObject({
     connectionId: finchIdSchema,
@@ -196,7 +234,13 @@ export const ipcArgumentSchemas = {
     offset: z.int().min(0).max(10_000_000),
     limit: z.int().min(1).max(500),
   }),
-  'checks.reconciliation': connectionArgument,
+  'checks.reconciliation': z.strictObject({
+    connectionId: finchIdSchema,
+    /** One pay run's checks; every run's when absent. */
+    paymentId: finchIdSchema.optional(),
+    /** The next page of failing statements starts after this many. */
+    imbalanceOffset: z.int().min(0).max(10_000_000).optional(),
+  }),
   'checks.variance': z.strictObject({
     connectionId: finchIdSchema,
     currentPaymentId: finchIdSchema.optional(),
@@ -205,10 +249,42 @@ export const ipcArgumentSchemas = {
     overtimeFactor: z.number().min(1).max(100).optional(),
   }),
   'checks.pdf': connectionArgument,
+  'checks.yearEnd': z.strictObject({
+    connectionId: finchIdSchema,
+    /** Left out, the newest year with payments. */
+    year: z.int().min(1900).max(2200).optional(),
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+  }),
+  'checks.yearEndExport': z.strictObject({
+    connectionId: finchIdSchema,
+    year: z.int().min(1900).max(2200),
+    format: z.enum(YEAR_END_FORMATS),
+  }),
+  'checks.people': z.strictObject({
+    connectionId: finchIdSchema,
+    /** Left out, the newest year with payments. */
+    year: z.int().min(1900).max(2200).optional(),
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(200),
+  }),
   'audit.page': z.strictObject({
     connectionId: finchIdSchema,
     offset: z.int().min(0).max(10_000_000),
     limit: z.int().min(1).max(500),
+  }),
+  'person.profile': z.strictObject({ connectionId: finchIdSchema, individualId: finchIdSchema }),
+  'person.payHistory': z.strictObject({
+    connectionId: finchIdSchema,
+    individualId: finchIdSchema,
+    offset: z.int().min(0).max(10_000_000),
+    limit: z.int().min(1).max(500),
+  }),
+  /** `confirmed` must be true: the accountant confirmed the reveal in the UI first. */
+  'person.revealSsn': z.strictObject({
+    connectionId: finchIdSchema,
+    individualId: finchIdSchema,
+    confirmed: z.literal(true),
   }),
 } satisfies Record<IpcChannel, z.ZodType>
 
@@ -247,9 +323,17 @@ export interface IpcResults {
   'checks.variance': VarianceReport
   'audit.page': AuditPage
   'checks.pdf': ExportOutcome
+  'checks.yearEnd': YearEndPage
+  'checks.yearEndExport': ExportOutcome
+  'checks.people': MatchedPeoplePage
   'dashboard.get': ClientDashboard
   'dashboard.attention': AttentionItem[]
   'export.image': ExportOutcome
+  /** Null when the person is not in the connection's cache. */
+  'person.profile': PersonProfile | null
+  'person.payHistory': PayHistoryPage
+  /** The full SSN, audited; `not_found` when the cache holds none for the person. */
+  'person.revealSsn': RevealedSsn
 }
 
 export interface IpcEventPayloads {

@@ -19,6 +19,10 @@ export interface DirectoryFilters {
   department?: string
   status?: DirectoryStatus
   managerId?: string
+  /** Where the person works, as a `locations` facet value ("City, ST"). */
+  location?: string
+  /** Finch's employment type and subtype, as an `employmentTypes` facet value. */
+  employmentType?: string
 }
 
 export interface FacetValue {
@@ -28,12 +32,6 @@ export interface FacetValue {
   count: number
 }
 
-/** A facet the cache cannot filter on yet, with the values it knows and the reason why. */
-export interface UnfilterableFacet {
-  values: string[]
-  missing: string
-}
-
 export interface DirectoryFacets {
   total: number
   departments: FacetValue[]
@@ -41,8 +39,11 @@ export interface DirectoryFacets {
   managers: FacetValue[]
   /** True when there were more managers than the facet returns; the rest are still reachable by search. */
   managersTruncated: boolean
-  locations: UnfilterableFacet
-  employmentTypes: UnfilterableFacet
+  /** From each person's employment record; empty when employment data was not synced. */
+  locations: FacetValue[]
+  employmentTypes: FacetValue[]
+  /** False when no one in the directory has an employment record (the product was not granted). */
+  hasEmployment: boolean
 }
 
 export interface OrgNode extends DirectoryRow {
@@ -79,6 +80,11 @@ export const EXPORT_TABLES = [
   'checks',
   'cash_requirement',
   'audit_trail',
+  'pay_runs',
+  'register',
+  'ytd',
+  'ytd_people',
+  'pay_history',
 ] as const
 export type ExportTable = (typeof EXPORT_TABLES)[number]
 

@@ -4,8 +4,11 @@
  */
 
 export interface YtdLineTotal {
-  /** `tax` is withheld from the employee; `employer_tax` is paid on top by the employer. */
-  kind: 'tax' | 'employer_tax' | 'pre_tax_deduction'
+  /**
+   * `tax` is withheld from the employee; `employer_tax` is paid on top by the employer. A
+   * deduction Finch does not mark as pre-tax counts as post-tax.
+   */
+  kind: 'tax' | 'employer_tax' | 'pre_tax_deduction' | 'post_tax_deduction'
   label: string
   totalCents: number
 }
@@ -20,8 +23,14 @@ export interface YtdSummary {
   employeeTaxesCents: number
   employerTaxesCents: number
   preTaxDeductionsCents: number
+  postTaxDeductionsCents: number
   netPayCents: number
-  /** Each tax type and pre-tax deduction, by kind then label. */
+  /**
+   * Gross − employee taxes − pre-tax − post-tax deductions − net: zero when the statements add
+   * up, otherwise what they leave unexplained.
+   */
+  unexplainedCents: number
+  /** Each tax type and deduction, by kind then label. */
   lines: YtdLineTotal[]
 }
 
@@ -32,6 +41,7 @@ export interface YtdPersonRow {
   grossPayCents: number
   employeeTaxesCents: number
   preTaxDeductionsCents: number
+  postTaxDeductionsCents: number
   netPayCents: number
 }
 

@@ -133,6 +133,16 @@ test.describe('connecting in the system browser', () => {
 
       await startConnectInBrowser(page, 'Small Co')
       await expect(page.getByTestId('connect-pending')).toContainText('in your web browser')
+      // A closed browser tab never reaches the loopback listener: the page says so.
+      await expect(page.getByTestId('connect-browser-hint')).toContainText(
+        'This app cannot tell if you close that tab',
+      )
+      await expect(page.getByTestId('connect-browser-hint')).toContainText('after 15 minutes')
+      await expect(
+        page.getByRole('region', { name: 'Connecting a company' }).getByRole('button', {
+          name: 'Cancel',
+        }),
+      ).toHaveClass(/button-primary/)
       await expect.poll(() => app.opened.length).toBe(1)
       const tab = await systemBrowserTab(browser)
       await tab.goto(app.opened[0]!)
@@ -230,6 +240,31 @@ test.describe('connecting in the system browser', () => {
       expect(await canBind(port)).toBe(true)
     } finally {
       if (blocker.listening) blocker.close()
+      await app.stop()
+    }
+  })
+
+  test('explains a refused callback port by the field’s label, never its internal name', async ({
+    page,
+  }) => {
+    const app = await start()
+    try {
+      await page.goto(app.harness.host.launchUrl)
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('button', { name: 'Settings' })
+        .click()
+
+      await page.getByLabel('Browser callback port').fill('80')
+      await page.getByRole('button', { name: 'Save' }).click()
+
+      const alert = page.getByRole('alert')
+      await expect(alert).toHaveText(
+        'Browser callback port: must be between 1024 and 65535, or blank for any free port',
+      )
+      await expect(alert).not.toContainText('browserCallbackPort')
+      await expect(page.getByLabel('Browser callback port')).toHaveAttribute('aria-invalid', 'true')
+    } finally {
       await app.stop()
     }
   })

@@ -150,10 +150,12 @@ test.describe('connections of many clients', () => {
     await expect(page.getByTestId('client-group')).toHaveCount(2)
     await expect(acme.getByTestId('connection-row')).toHaveCount(2)
     await expect(beta.getByTestId('connection-row')).toHaveCount(1)
-    await expect(rowOf(acme, largeName)).toContainText('gusto')
+    // Providers by Finch's display names, never by their ids.
+    await expect(rowOf(acme, largeName).getByRole('cell').first()).toHaveText('Gusto')
     await expect(
-      acme.getByTestId('connection-row').filter({ hasText: 'paychex_flex' }),
+      acme.getByTestId('connection-row').filter({ hasText: 'Paychex Flex' }),
     ).toHaveCount(1)
+    await expect(acme).not.toContainText(/gusto|paychex_flex/)
     await expect(acme.getByTestId('connection-freshness')).toHaveText(['Up to date', 'Up to date'])
     await expect(rowOf(acme, largeName)).toContainText(String(largeco.directory.length))
     domSnapshots.push(await page.content())
@@ -195,6 +197,19 @@ test.describe('connections of many clients', () => {
     expect(betaTokenAfter).not.toBe(betaTokenBefore)
     await expect(page.getByTestId('connect-pending')).toHaveCount(0)
 
+    // Disconnect Beta but keep its data: readable, plainly no longer synced, and not syncable.
+    await beta.getByRole('button', { name: `Disconnect ${smallName}` }).click()
+    const keepDialog = page.getByRole('dialog', { name: `Disconnect ${smallName}?` })
+    await keepDialog.getByLabel('Keep it on this computer for review (read-only)').check()
+    await keepDialog.getByRole('button', { name: 'Disconnect', exact: true }).click()
+    await expect(beta.getByTestId('connection-row')).toHaveAttribute('data-status', 'disconnected')
+    await expect(beta.getByTestId('connection-freshness')).toHaveText('No longer synced')
+    await beta.getByRole('button', { name: smallName, exact: true }).click()
+    await expect(page.getByTestId('sync-status')).toContainText('Disconnected: the data kept here')
+    await expect(page.getByRole('button', { name: 'Sync now' })).toHaveCount(0)
+    await expect(page.getByTestId('company-name')).toHaveText(smallName)
+    await backToClients(page)
+
     // Disconnect Acme's largeco connection and delete its data.
     const largeId = (await rowOf(acme, largeName).getAttribute('data-connection-id'))!
     await rowOf(acme, largeName)
@@ -208,7 +223,8 @@ test.describe('connections of many clients', () => {
     )
     await expect(acme.getByTestId('connection-row')).toHaveCount(1)
     await expect(page.getByTestId('connection-row').filter({ hasText: largeName })).toHaveCount(0)
-    expect(sandbox.requestLog().filter((entry) => entry.path === '/disconnect')).toHaveLength(1)
+    // Beta's and largeco's.
+    expect(sandbox.requestLog().filter((entry) => entry.path === '/disconnect')).toHaveLength(2)
     expect(
       await keytar.getPassword(keychainService, VAULT_ACCOUNTS.connectionToken(largeId)),
     ).toBeNull()
@@ -433,6 +449,126 @@ test.describe('connections of many clients', () => {
       await sandbox.close()
       await clearKeychainService(service)
       policyDir.remove()
+    }
+  })
+})
+
+test.describe('stopping a connect or a sync part way', () => {
+  const keychainService = testKeychainService()
+  const dataDir = makeTempDir('payroll-desk-e2e-stopping-')
+
+  test.afterAll(async () => {
+    await clearKeychainService(keychainService)
+    dataDir.remove()
+  })
+
+  test('ends the attempt when the Connect pop-up is closed, stores nothing, and connects next time', async ({
+    page,
+  }) => {
+    const client = makeClient()
+    const sandbox = await startSandbox({ clients: [client], rateLimits: false })
+    const harness = await startHarness({
+      dataDir: join(dataDir.path, 'closed'),
+      keychainService,
+      finchBaseUrl: sandbox.url,
+      client,
+    })
+    try {
+      await page.goto(harness.host.launchUrl)
+      await page.getByRole('button', { name: 'Connect a company' }).click()
+      await page.getByLabel(/client company name/i).fill('Closed Co')
+      const popupOpened = page.waitForEvent('popup')
+      await page.getByRole('button', { name: 'Open Finch Connect' }).click()
+      const connect = await popupOpened
+      await connect.locator('#continue').click()
+
+      await connect.close()
+
+      const failure = page.getByTestId('connect-failure')
+      await expect(failure).toHaveAttribute('data-code', 'connect_cancelled')
+      await expect(failure).toContainText(
+        'Finch Connect was closed before the company was connected',
+      )
+      await expect(page.getByTestId('connect-pending')).toHaveCount(0)
+      await expect(page.getByRole('form', { name: 'Connect a company' })).toBeVisible()
+      expect(
+        (await keytar.findCredentials(keychainService)).filter((c) =>
+          c.account.startsWith('connection-token:'),
+        ),
+      ).toEqual([])
+      expect(sandbox.requestLog().filter((e) => e.path === '/auth/token')).toEqual([])
+
+      // Main let the attempt go: the next one starts at once and finishes.
+      await chooseProducts(page.getByRole('form', { name: 'Connect a company' }), PEOPLE_PRODUCTS)
+      await finishConnect(
+        page,
+        () => page.getByRole('button', { name: 'Open Finch Connect' }).click(),
+        { provider: 'gusto', username: 'smallco' },
+      )
+      await expect(page.getByTestId('company-name')).toHaveText(smallName)
+    } finally {
+      await harness.close()
+      await sandbox.close()
+    }
+  })
+
+  test('cancels a sync on request, keeps the previous data, and says so apart from a failure', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    const client = makeClient()
+    const sandbox = await startSandbox({ clients: [client], rateLimits: false })
+    const harness = await startHarness({
+      dataDir: join(dataDir.path, 'cancelled'),
+      keychainService,
+      finchBaseUrl: sandbox.url,
+      client,
+    })
+    try {
+      await page.goto(harness.host.launchUrl)
+      await connectNewClient(page, 'Gamma Co', { provider: 'gusto', username: 'smallco' })
+      await expect(page.getByTestId('company-name')).toHaveText(smallName)
+      const people = await page.getByTestId('directory-row').count()
+      const lastSynced = await page.getByTestId('sync-status').textContent()
+      // Slow Finch's data answers down, so the sync is still running when Cancel is pressed.
+      sandbox.setFaults({ paths: ['/employer'], latencyMs: 1_500 })
+
+      await page.getByRole('button', { name: 'Sync now' }).click()
+      await page.getByRole('button', { name: 'Cancel sync' }).click()
+
+      const outcome = page.getByTestId('sync-outcome')
+      await expect(outcome).toHaveText('Sync cancelled — previous data kept')
+      await expect(outcome).toHaveAttribute('data-code', 'sync_cancelled')
+      await expect(page.getByRole('button', { name: 'Sync now' })).toBeFocused()
+      await expect(page.getByTestId('sync-status')).toHaveText(lastSynced!)
+      await expect(page.getByTestId('directory-row')).toHaveCount(people)
+      await backToClients(page)
+      const gamma = clientGroup(page, 'Gamma Co')
+      await expect(gamma.getByTestId('connection-row')).not.toContainText('The last sync failed')
+
+      // The first sync after a connect can be cancelled from the strip that follows it too.
+      await gamma.getByRole('button', { name: 'Add another connection for Gamma Co' }).click()
+      await chooseProducts(
+        gamma.getByRole('form', { name: 'Add a connection for Gamma Co' }),
+        PEOPLE_PRODUCTS,
+      )
+      await finishConnect(
+        page,
+        () => gamma.getByRole('button', { name: 'Open Finch Connect' }).click(),
+        { provider: 'paychex_flex', username: 'smallco' },
+      )
+      await page
+        .getByRole('region', { name: 'First sync' })
+        .getByRole('button', { name: 'Cancel sync' })
+        .click()
+
+      const failure = page.getByTestId('connect-failure')
+      await expect(failure).toHaveAttribute('data-code', 'sync_cancelled')
+      await expect(failure).toContainText('Sync cancelled')
+      await expect(gamma.getByTestId('connection-row')).toHaveCount(2)
+    } finally {
+      await harness.close()
+      await sandbox.close()
     }
   })
 })

@@ -140,11 +140,14 @@ test.describe('the payroll review', () => {
       'ytd-taxes': sum((s) => lines(s.taxes, (tax) => !tax.employer)),
       'ytd-employer-taxes': sum((s) => lines(s.taxes, (tax) => Boolean(tax.employer))),
       'ytd-pre-tax': sum((s) => lines(s.employee_deductions, (d) => d.pre_tax === true)),
+      'ytd-post-tax': sum((s) => lines(s.employee_deductions, (d) => d.pre_tax !== true)),
       'ytd-net': sum((s) => s.net_pay?.amount ?? 0),
     }
     for (const [testId, cents] of Object.entries(expected)) {
       await expect(totals.getByTestId(testId)).toHaveAttribute('data-cents', String(cents))
     }
+    // The company's statements add up: gross less taxes and deductions is net, to the cent.
+    await expect(totals.getByTestId('ytd-unexplained')).toHaveAttribute('data-cents', '0')
     await page.locator('.ytd-panel').screenshot({ path: `${SCREENSHOTS}/ytd.png` })
   })
 

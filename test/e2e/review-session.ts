@@ -12,6 +12,7 @@ import type { RunningSandbox } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
 import type { Harness } from '../harness/start-harness'
 import { makeClient, startHarness } from '../harness/start-harness'
+import { connectThroughSandbox } from '../support/sandbox-connect'
 import { makeTempDir } from '../support/temp-dir'
 import { clearKeychainService, testKeychainService } from '../support/test-keychain'
 
@@ -53,16 +54,7 @@ export async function connectCompany(
   customerName: string,
   username: string,
 ): Promise<void> {
-  await page.getByRole('button', { name: 'Connect a company' }).click()
-  await page.getByLabel(/client company name/i).fill(customerName)
-  const popupOpened = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Open Finch Connect' }).click()
-  const connect = await popupOpened
-  await connect.locator('#continue').click()
-  await connect.locator('#provider-gusto').click()
-  await connect.locator('#username').fill(username)
-  await connect.locator('#password').fill('letmein')
-  await connect.locator('#sign-in').click()
+  await connectThroughSandbox(page, { customerName, username })
   await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 })
 }
 

@@ -140,10 +140,66 @@ test.describe('the review workspace', () => {
       // The table names a manager by first and last name; the filter adds middle names.
       expect(cell).toBe(`${givenPart?.split(' ')[0]} ${lastNamePart}`)
     }
-    await expect(page.getByTestId('filters-missing-note')).toContainText('employment data')
-    await expect(page.getByLabel('Location')).toBeDisabled()
     await page.getByRole('button', { name: 'Clear filters' }).click()
     await expect(page.getByTestId('page-range')).toContainText(`of ${largeco.directory.length}`)
+  })
+
+  test('filters by location and employment type, and finds people by email', async () => {
+    const rows = page.getByTestId('directory-row')
+    const employment = (id: string) => largeco.employment(id)
+    const placeOf = (id: string) =>
+      [employment(id)?.location?.city, employment(id)?.location?.state].filter(Boolean).join(', ')
+    await expect(page.getByTestId('filters-missing-note')).toHaveCount(0)
+
+    const location = page.getByLabel('Location')
+    await expect(location).toBeEnabled()
+    const places = largeco.directory.map((person) => placeOf(person.id)).filter(Boolean)
+    const place = places.sort(
+      (a, b) => places.filter((p) => p === b).length - places.filter((p) => p === a).length,
+    )[0]!
+    await location.selectOption(place)
+    const inPlace = largeco.directory.filter((person) => placeOf(person.id) === place)
+    await expect(page.getByTestId('page-range')).toContainText(`of ${inPlace.length}`)
+
+    await page.getByLabel('Employment type').selectOption('employee/full_time')
+    const fullTimeInPlace = inPlace.filter(
+      (person) => employment(person.id)?.employment?.subtype === 'full_time',
+    )
+    await expect(page.getByTestId('page-range')).toContainText(`of ${fullTimeInPlace.length}`)
+    for (const name of await rows.getByRole('rowheader').allTextContents()) {
+      const person = fullTimeInPlace.find((p) => name.startsWith(`${p.last_name}, ${p.first_name}`))
+      expect(person, name).toBeDefined()
+    }
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+
+    const someone = largeco.directory.find(
+      (person) => (largeco.individual(person.id)?.emails ?? []).length > 0,
+    )
+    const email = largeco.individual(someone?.id ?? '')?.emails?.[0]?.data ?? ''
+    await page.getByLabel('Search people').fill(email)
+    await expect(page.getByTestId('page-range')).toContainText('of 1')
+    await expect(rows.first().getByRole('rowheader')).toContainText(
+      `${someone?.last_name}, ${someone?.first_name}`,
+    )
+    await page.getByLabel('Search people').fill('')
+    await expect(page.getByTestId('page-range')).toContainText(`of ${largeco.directory.length}`)
+  })
+
+  test('opens a person from the people table by click and by Enter', async () => {
+    const first = page.getByTestId('directory-row').first()
+    const lastName = ((await first.getByRole('rowheader').textContent()) ?? '').split(',')[0]!
+
+    await first.locator('td').first().click()
+    await expect(page.getByTestId('person-name')).toContainText(lastName)
+    await page.getByRole('button', { name: 'Back to the company' }).click()
+    const grid = page.getByRole('grid', { name: 'People in the directory' })
+    await grid.focus()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Enter')
+
+    await expect(page.getByTestId('person-name')).toContainText(lastName)
+    await page.getByRole('button', { name: 'Back to the company' }).click()
+    await expect(page.getByTestId('directory-row').first()).toBeVisible()
   })
 
   test('opens the org chart a level at a time from the keyboard', async () => {

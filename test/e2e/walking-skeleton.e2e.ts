@@ -6,34 +6,17 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { openDatabase } from '../../src/main/cache/open-database'
 import { VAULT_ACCOUNTS } from '../../src/main/vault/secret-vault'
 import { startSandbox } from '../../src/sandbox'
 import { createScenario } from '../../src/sandbox/data'
 import { makeClient, startHarness } from '../harness/start-harness'
+import { connectThroughSandbox } from '../support/sandbox-connect'
 import { makeTempDir } from '../support/temp-dir'
 import { clearKeychainService, keytar, testKeychainService } from '../support/test-keychain'
 
 const largeco = createScenario('largeco')
-
-async function connectThroughSandbox(
-  page: Page,
-  customerName: string,
-  username: string,
-): Promise<void> {
-  await page.getByRole('button', { name: 'Connect a company' }).click()
-  await page.getByLabel(/client company name/i).fill(customerName)
-  const popupOpened = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Open Finch Connect' }).click()
-  const connect = await popupOpened
-  await connect.locator('#continue').click()
-  await connect.locator('#provider-gusto').click()
-  await connect.locator('#username').fill(username)
-  await connect.locator('#password').fill('letmein')
-  await connect.locator('#sign-in').click()
-}
 
 test.describe('the walking skeleton', () => {
   const keychainService = testKeychainService()
@@ -60,7 +43,7 @@ test.describe('the walking skeleton', () => {
     })
 
     await page.goto(harness.host.launchUrl)
-    await connectThroughSandbox(page, 'Large Co Holdings', 'largeco')
+    await connectThroughSandbox(page, { customerName: 'Large Co Holdings', username: 'largeco' })
 
     await expect(page.getByTestId('company-name')).toHaveText(largeco.company.legal_name ?? '')
     await expect(page.getByTestId('directory-row').first()).toBeVisible()

@@ -285,9 +285,10 @@ describe('a sync handed drifting Finch answers', () => {
     })
 
     expect(outcome.status).toBe('threw')
+    expect(outcome.error).toMatchObject({ code: 'finch_malformed_data' })
     expect(lastRun()).toEqual({
       status: 'failed',
-      error_code: 'finch_unreachable',
+      error_code: 'finch_malformed_data',
       failure_kind: 'malformed_response',
     })
     expect(totals()).toEqual(clean)

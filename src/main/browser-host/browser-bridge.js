@@ -8,15 +8,22 @@
   events.addEventListener('message', (message) => {
     const { event, payload } = JSON.parse(message.data)
     if (event === 'host.open-connect') {
-      openConnect(payload.url)
+      openConnect(payload.url, payload.attempt)
       return
     }
     for (const listener of listeners.get(event) ?? []) listener(payload)
   })
 
-  function openConnect(url) {
+  // Only the pop-up of the newest attempt is watched; an attempt without an id (Connect in the
+  // system browser) cannot be watched and is not.
+  let watching = null
+
+  function openConnect(url, attempt) {
     const popup = window.open(url, 'finch-connect', 'popup,width=520,height=760')
-    if (popup) return
+    if (popup) {
+      if (typeof attempt === 'string') watchPopUp(popup, attempt)
+      return
+    }
     // A blocked pop-up leaves a link the user can follow by hand.
     const link = document.createElement('a')
     link.href = url
@@ -25,6 +32,23 @@
     link.textContent = 'Open Finch Connect'
     link.className = 'browser-host-connect-link'
     document.body.append(link)
+  }
+
+  // A closed pop-up fires no event the opener can hear across origins; `closed` can be polled.
+  function watchPopUp(popup, attempt) {
+    if (watching) clearInterval(watching)
+    watching = setInterval(() => {
+      if (!popup.closed) return
+      clearInterval(watching)
+      watching = null
+      // The host ignores the report when Connect's redirect already arrived.
+      void fetch('/__connect-closed', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ attempt }),
+      }).catch(() => undefined)
+    }, 500)
   }
 
   const bridge = {

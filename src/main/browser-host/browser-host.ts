@@ -43,6 +43,8 @@ export interface BrowserHost {
 const SESSION_COOKIE = 'payroll_desk_session'
 const MAX_IPC_BODY_BYTES = 1024 * 1024
 const CALLBACK_PATH = '/connect-callback'
+/** The page reports here that the Connect pop-up it opened was closed. */
+const CONNECT_CLOSED_PATH = '/__connect-closed'
 /** Exports wait here for one fetch by the page's session: `/__export/<one-time id>`. */
 const EXPORT_PATH = '/__export/'
 
@@ -70,7 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     options.observe?.('event', body)
     for (const stream of streams) stream.write(`data: ${body}\n\n`)
   }
-  const presenter = new BrowserConnectPresenter((url) => broadcast('host.open-connect', { url }))
+  const presenter = new BrowserConnectPresenter((popUp) => broadcast('host.open-connect', popUp))
   const services = await createAppServices({
     ...options,
     presenter,
@@ -133,6 +135,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         }</p><script>window.close()</script>`,
         { 'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'" },
       )
+      return
+    }
+
+    if (url.pathname === CONNECT_CLOSED_PATH) {
+      if (
+        request.method !== 'POST' ||
+        !hasSession(request, secret) ||
+        !sameOriginRequest(request, origin)
+      ) {
+        send(response, 403, 'text/plain', 'This page is not allowed to use Payroll Desk.')
+        return
+      }
+      const body = await readBody(request, 1024)
+      if (body === null) {
+        response.setHeader('connection', 'close')
+        response.on('finish', () => request.destroy())
+      }
+      const attempt = readAttempt(body)
+      if (attempt !== null && presenter.popUpClosed(attempt)) {
+        log.info('the Finch Connect pop-up was closed; the attempt was cancelled')
+      }
+      response.writeHead(204, { 'cache-control': 'no-store' })
+      response.end()
       return
     }
 
@@ -294,6 +319,17 @@ function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a)
   const right = Buffer.from(b)
   return left.length === right.length && timingSafeEqual(left, right)
+}
+
+/** The attempt id of a closed-pop-up report, `{ "attempt": "<id>" }`; null for anything else. */
+function readAttempt(body: string | null): string | null {
+  if (body === null) return null
+  try {
+    const attempt = (JSON.parse(body) as { attempt?: unknown } | null)?.attempt
+    return typeof attempt === 'string' && /^[\w-]{1,64}$/.test(attempt) ? attempt : null
+  } catch {
+    return null
+  }
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers'
 import { AppError } from '../../shared/app-error'
+import { recordCleanClose, takeCleanClose } from './clean-close'
 import { runMigrations } from './migrate'
 import { SnapshotStore } from './snapshot-store'
 
@@ -17,13 +18,20 @@ export interface OpenDatabaseOptions {
   keyHex: string
   /** Path to a better_sqlite3.node built for the running ABI (Electron needs its own build). */
   nativeBinding?: string
+  /** The clock, for deciding whether the last full integrity check is recent enough. */
+  now?: () => number
 }
+
+/** When each open database last had its whole file checked, for the record its clean close leaves. */
+const lastFullCheck = new WeakMap<CacheDatabase, number>()
 
 export function openDatabase(options: OpenDatabaseOptions): CacheDatabase {
   if (!/^[0-9a-f]{64}$/.test(options.keyHex)) {
     throw new AppError('storage_failed', 'The database key in the keychain is not valid.')
   }
 
+  const now = options.now ?? Date.now
+  const checkedAt = takeCleanClose(options.path, now())
   const db = new Database(
     options.path,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -33,7 +41,8 @@ export function openDatabase(options: OpenDatabaseOptions): CacheDatabase {
     db.pragma('legacy=4')
     db.pragma(`key="x'${options.keyHex}'"`)
     verifyKey(db)
-    verifyIntegrity(db)
+    if (checkedAt === null) verifyIntegrity(db)
+    lastFullCheck.set(db, checkedAt ?? now())
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
@@ -48,6 +57,17 @@ export function openDatabase(options: OpenDatabaseOptions): CacheDatabase {
   }
 }
 
+/**
+ * Closes the database and, once it closed without error, leaves the record that lets the next
+ * open skip the whole-file check while the file stays as it was left.
+ */
+export function closeDatabase(db: CacheDatabase): void {
+  const path = db.name
+  const checkedAt = lastFullCheck.get(db)
+  db.close()
+  if (checkedAt !== undefined && !db.memory) recordCleanClose(path, checkedAt)
+}
+
 /** The file opens with its key but its pages do not hold together (damaged or cut short). */
 export class DamagedCache extends Error {
   constructor(detail: string, options?: { cause?: unknown }) {
@@ -58,7 +78,8 @@ export class DamagedCache extends Error {
 
 /**
  * `quick_check` reads every page once (it skips only index-content checks), so damage is found
- * at start rather than in the middle of a sync or a review. Its cost grows with the file.
+ * at start rather than in the middle of a sync or a review. Its cost grows with the file, so it
+ * is skipped while the file is as a clean close left it (see clean-close.ts).
  */
 function verifyIntegrity(db: CacheDatabase): void {
   let verdict: unknown

@@ -14,6 +14,7 @@ import type {
   DirectoryRow,
 } from '../../shared/domain'
 import type { CacheDatabase } from './open-database'
+import { closeDatabase } from './open-database'
 import { SnapshotStore } from './snapshot-store'
 import type { SyncRunRecord } from './staging-snapshot'
 import { insertSyncRun } from './staging-snapshot'
@@ -67,7 +68,7 @@ export class PayrollCache {
   }
 
   close(): void {
-    this.db.close()
+    closeDatabase(this.db)
   }
 
   saveConnection(connection: NewConnection): void {

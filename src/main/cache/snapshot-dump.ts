@@ -26,6 +26,7 @@ const NOT_DUMPED = new Set([
   'row_id',
   'statement_row',
   'doc_row',
+  'register_row',
   'employment_row',
   'connection_id',
   'added_snapshot',
@@ -53,6 +54,7 @@ export function dumpLiveSnapshot(db: CacheDatabase, connectionId: string): Snaps
     'benefit_enrollment_version',
     'pay_group_version',
     'person_search_version',
+    'payment_register_version',
   ]) {
     const list = columns(table).map((name) => `t.${name}`)
     queries[table] = `SELECT ${list.join(', ')} FROM ${table} t WHERE ${live('t')}`
@@ -68,6 +70,19 @@ export function dumpLiveSnapshot(db: CacheDatabase, connectionId: string): Snaps
       SELECT e.individual_id, ${childColumns.join(', ')}
       FROM ${child} h JOIN employment_version e ON e.row_id = h.employment_row
       WHERE ${live('e')}`
+  }
+  const columnTotals = columns('payment_register_column_version').map((name) => `k.${name}`)
+  queries.payment_register_column_version = `
+    SELECT r.payment_id, ${columnTotals.join(', ')}
+    FROM payment_register_column_version k
+      JOIN payment_register_version r ON r.register_row = k.register_row
+    WHERE ${live('r')}`
+  for (const child of ['payment_person_total_version', 'payment_ytd_line_version']) {
+    const childColumns = columns(child).map((name) => `k.${name}`)
+    queries[child] = `
+      SELECT r.payment_id, ${childColumns.join(', ')}
+      FROM ${child} k JOIN payment_register_version r ON r.register_row = k.register_row
+      WHERE ${live('r')}`
   }
   const liveSnapshot = '(SELECT live_snapshot_id FROM connection WHERE connection_id = @connection)'
   queries.pending_item = `SELECT product, item_id, finch_code FROM snapshot_pending_item

@@ -34,9 +34,13 @@ import {
   statementRow,
 } from './finch-rows'
 import type { CacheDatabase } from './open-database'
+import { replacePaymentRegister, writePaymentRegister } from './payment-register'
 import { rebuildPeopleSearch } from './people-search'
+import { writePersonTotals } from './person-totals'
+import { writePersonYears } from './person-years'
 import type { SnapshotStore } from './snapshot-store'
 import { markStagingActive } from './snapshot-store'
+import { writeStatementChecks } from './statement-checks'
 
 export type FreshnessStatus = 'fresh' | 'carried' | 'pending' | 'unavailable' | 'not_granted'
 
@@ -91,7 +95,7 @@ const PRODUCT_TABLES = {
   individual: ['individual_version'],
   employment: ['employment_version'],
   payment: ['payment_version'],
-  pay_statement: ['pay_statement_version'],
+  pay_statement: ['pay_statement_version', 'payment_register_version'],
   benefits: ['benefit_version', 'benefit_enrollment_version'],
   pay_group: ['pay_group_version'],
 } as const
@@ -338,21 +342,40 @@ export class StagingSnapshot {
 
   /** Hides the base statements of one payment: they were re-read, or the payment failed. */
   replaceStatementsOf(paymentId: string): void {
-    this.sql(
-      `UPDATE pay_statement_version SET removed_snapshot = @snapshot
-       WHERE connection_id = @connection AND payment_id = @id AND ${IN_BASE}`,
-    ).run({ ...this.params(), id: paymentId })
+    this.inTransaction(() => {
+      this.sql(
+        `UPDATE pay_statement_version SET removed_snapshot = @snapshot
+         WHERE connection_id = @connection AND payment_id = @id AND ${IN_BASE}`,
+      ).run({ ...this.params(), id: paymentId })
+      replacePaymentRegister(this.db, { ...this.target(paymentId), baseId: this.baseId })
+    })
   }
 
-  /** Hides base statements whose payment is not in this snapshot. */
+  /**
+   * Stores the register totals of a payment whose statements this snapshot wrote in full, and
+   * the checks of those statements beside them.
+   */
+  writeRegisterOf(paymentId: string): void {
+    this.inTransaction(() => {
+      writePaymentRegister(this.db, this.target(paymentId))
+      writeStatementChecks(this.db, this.target(paymentId))
+      writePersonTotals(this.db, this.target(paymentId))
+    })
+  }
+
+  /** Hides base statements (and their register totals) whose payment is not in this snapshot. */
   dropStatementsOfMissingPayments(): void {
-    this.sql(
-      `UPDATE pay_statement_version SET removed_snapshot = @snapshot
-       WHERE connection_id = @connection AND ${IN_BASE}
-         AND payment_id NOT IN (SELECT payment_id FROM payment_version p
-           WHERE p.connection_id = @connection AND p.added_snapshot <= @snapshot
-             AND (p.removed_snapshot IS NULL OR p.removed_snapshot > @snapshot))`,
-    ).run(this.params())
+    this.inTransaction(() => {
+      for (const table of PRODUCT_TABLES.pay_statement) {
+        this.sql(
+          `UPDATE ${table} SET removed_snapshot = @snapshot
+           WHERE connection_id = @connection AND ${IN_BASE}
+             AND payment_id NOT IN (SELECT payment_id FROM payment_version p
+               WHERE p.connection_id = @connection AND p.added_snapshot <= @snapshot
+                 AND (p.removed_snapshot IS NULL OR p.removed_snapshot > @snapshot))`,
+        ).run(this.params())
+      }
+    })
   }
 
   /** Deletes every row this snapshot wrote for the product, which then keeps its base rows. */
@@ -565,9 +588,17 @@ export class StagingSnapshot {
     )
   }
 
-  /** Builds what the snapshot derives from its rows (people search), before the swap. */
+  /**
+   * Builds what the snapshot derives from its rows (people search, each person's years), before
+   * the swap.
+   */
   finalize(): void {
     rebuildPeopleSearch(this.db, this.connectionId, this.id, this.baseId)
+    writePersonYears(this.db, {
+      connectionId: this.connectionId,
+      snapshotId: this.id,
+      keepSnapshotId: this.baseId,
+    })
   }
 
   /**
@@ -624,6 +655,10 @@ export class StagingSnapshot {
 
   private assertOpen(): void {
     if (this.finished) throw new Error(`snapshot ${this.id} is already swapped or abandoned`)
+  }
+
+  private target(paymentId: string) {
+    return { connectionId: this.connectionId, snapshotId: this.id, paymentId }
   }
 
   private params(): { connection: string; snapshot: number; base: number | null } {

@@ -20,6 +20,7 @@ export const VERSIONED_TABLES: readonly VersionedTable[] = [
   { table: 'benefit_enrollment_version', key: 'row_id' },
   { table: 'pay_group_version', key: 'row_id' },
   { table: 'person_search_version', key: 'doc_row' },
+  { table: 'payment_register_version', key: 'register_row' },
 ]
 
 /** How many rows one purge or rollback transaction deletes, so no transaction grows large. */

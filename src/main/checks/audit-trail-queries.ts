@@ -1,6 +1,6 @@
 /**
  * Reads the audit trail of one connection, newest first, a window at a time, for the checks page
- * and its export. The detail is flattened to `key: value` words; it never holds a revealed value.
+ * and its export, every kind of event in words. The detail never holds a revealed value.
  */
 import type { AuditEntry, AuditPage } from '../../shared/checks'
 import type { CacheDatabase } from '../cache/open-database'
@@ -13,6 +13,8 @@ interface AuditRecord {
   action: string
   subject: string | null
   detail_json: string
+  /** The directory's name for the subject, when the subject is a person of the connection. */
+  person_name: string | null
 }
 
 export function readAuditPage(
@@ -24,45 +26,160 @@ export function readAuditPage(
     .get(query.connectionId) as { total: number }
   const records = db
     .prepare(
-      `SELECT id, occurred_at, actor, action, subject, detail_json FROM audit_event
-       WHERE connection_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?`,
+      `SELECT e.id, e.occurred_at, e.actor, e.action, e.subject, e.detail_json,
+         nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')
+           AS person_name
+       FROM audit_event e
+       LEFT JOIN directory_entry d
+         ON d.connection_id = e.connection_id AND d.individual_id = e.subject
+       WHERE e.connection_id = ? ORDER BY e.occurred_at DESC, e.id DESC LIMIT ? OFFSET ?`,
     )
     .all(query.connectionId, query.limit, query.offset) as AuditRecord[]
   return { total, offset: query.offset, rows: records.map(toEntry) }
 }
 
 function toEntry(record: AuditRecord): AuditEntry {
+  const detail = parseDetail(record.detail_json)
   return {
     id: record.id,
     occurredAt: record.occurred_at,
     actor: record.actor,
     action: record.action,
-    subject: record.subject,
-    detail: describeDetail(record.detail_json),
+    actionLabel: ACTION_LABELS[record.action] ?? sentenceCase(record.action),
+    subject: describeSubject(record),
+    detail: describeDetail(record.action, detail),
   }
 }
 
-/** `format: csv, rowCount: 12`; nested values are shown as JSON. */
-export function describeDetail(detailJson: string): string {
-  let detail: unknown
+const ACTION_LABELS: Record<string, string> = {
+  sync: 'Synced',
+  export: 'Exported',
+  reveal_ssn: 'Revealed an SSN',
+}
+
+/** The tables an export names, as their pages title them. */
+const TABLE_TITLES: Record<string, string> = {
+  directory: 'People',
+  company: 'Company details',
+  checks: 'Accountant checks',
+  cash_requirement: 'Cash requirement',
+  audit_trail: 'Audit trail',
+  year_end: 'Year-end summary',
+  pay_runs: 'Pay runs',
+  register: 'Payroll register',
+  ytd: 'Year to date',
+  ytd_people: 'Year to date per person',
+  pay_history: 'Pay history',
+}
+
+const SYNC_MODES: Record<string, string> = {
+  full: 'All data',
+  incremental: 'Recent changes',
+}
+
+/** Words for the keys syncs and exports record; others are turned into words from their name. */
+const DETAIL_WORDS: Record<string, string> = {
+  rowCount: 'rows',
+  pay_statement: 'pay statements',
+  payment: 'payments',
+  directory: 'people in the directory',
+  individual: 'personal records',
+  employment: 'employment records',
+  company: 'company records',
+  benefits: 'benefits',
+  pay_groups: 'pay groups',
+}
+
+const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' }
+
+function parseDetail(detailJson: string): Record<string, unknown> {
   try {
-    detail = JSON.parse(detailJson)
+    const detail: unknown = JSON.parse(detailJson)
+    return detail !== null && typeof detail === 'object' && !Array.isArray(detail)
+      ? (detail as Record<string, unknown>)
+      : {}
   } catch {
-    return ''
+    return {}
   }
-  if (detail === null || typeof detail !== 'object') return ''
-  return Object.entries(detail)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-    )
-    .join(', ')
+}
+
+/**
+ * A revealed number's subject is the person's id, shown as their name; a person no longer in
+ * the directory is said to be so rather than shown by id.
+ */
+function describeSubject(record: AuditRecord): string | null {
+  const subject = record.subject
+  if (subject === null || subject === '') return null
+  if (record.action === 'export') return TABLE_TITLES[subject] ?? sentenceCase(subject)
+  if (record.action === 'sync') return SYNC_MODES[subject] ?? sentenceCase(subject)
+  if (record.action.startsWith('reveal')) {
+    return record.person_name ?? 'A person no longer in the directory'
+  }
+  return record.person_name ?? sentenceCase(subject)
+}
+
+/**
+ * The detail in words, such as `CSV, 12 rows` or `Succeeded: 120 people in the directory, 48
+ * payments`. Nothing is shown as JSON; a nested value is spelled out the same way.
+ */
+export function describeDetail(action: string, detail: Record<string, unknown>): string {
+  if (action === 'export') {
+    const parts = [FORMAT_NAMES[String(detail.format)] ?? describeValue(detail.format)]
+    if (typeof detail.rowCount === 'number') {
+      parts.push(`${count(detail.rowCount)} ${detail.rowCount === 1 ? 'row' : 'rows'}`)
+    }
+    if (typeof detail.year === 'number') parts.push(`year ${detail.year}`)
+    if (detail.unmasked === true) parts.push('unmasked at the accountant’s request')
+    return parts.filter((part) => part !== '').join(', ')
+  }
+  if (action === 'sync') {
+    const status = typeof detail.status === 'string' ? sentenceCase(detail.status) : ''
+    const counts = describeValue(detail.counts)
+    return counts === '' ? status : `${status}: ${counts}`
+  }
+  return describeValue(detail)
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'number') return count(value)
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map(describeValue).filter(Boolean).join(', ')
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => {
+        const words = DETAIL_WORDS[key] ?? keyWords(key)
+        const said = describeValue(inner)
+        return typeof inner === 'number' ? `${said} ${words}` : `${words}: ${said}`
+      })
+      .join(', ')
+  }
+  return ''
+}
+
+function count(value: number): string {
+  return new Intl.NumberFormat('en-US').format(value)
+}
+
+/** `rowCount` and `row_count` read `row count`. */
+function keyWords(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replaceAll('_', ' ')
+    .toLowerCase()
+    .trim()
+}
+
+function sentenceCase(value: string): string {
+  const words = keyWords(value)
+  return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 const AUDIT_COLUMNS: ExportColumn<AuditEntry>[] = [
   { header: 'When (UTC)', kind: 'text', value: (row) => row.occurredAt, width: 26 },
   { header: 'Who', kind: 'text', value: (row) => row.actor, width: 18 },
-  { header: 'Action', kind: 'text', value: (row) => row.action, width: 14 },
+  { header: 'Action', kind: 'text', value: (row) => row.actionLabel, width: 18 },
   { header: 'Subject', kind: 'text', value: (row) => row.subject, width: 22 },
   { header: 'Detail', kind: 'text', value: (row) => row.detail, width: 60 },
 ]

@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type Finch from '@tryfinch/finch-api'
 import type { SessionNewParams } from '@tryfinch/finch-api/resources/connect'
 import { AppError } from '../../shared/app-error'
+import { CONNECT_TIMEOUT_MINUTES } from '../../shared/domain'
 import type {
   ConnectOpenIn,
   ConnectSandboxMode,
@@ -72,7 +73,7 @@ interface ConnectChannel {
 
 type CreateSession = (finch: Finch, redirectUri: string) => Promise<{ connect_url: string }>
 
-const DEFAULT_TIMEOUT_MS = 15 * 60_000
+const DEFAULT_TIMEOUT_MS = CONNECT_TIMEOUT_MINUTES * 60_000
 
 export class ConnectFlow {
   private attempt: AbortController | null = null

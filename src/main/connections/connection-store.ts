@@ -274,7 +274,8 @@ export class ConnectionStore {
       .all() as { connection_id: string; status: string; error_message: string | null }[]
     return new Map(
       rows
-        .filter((row) => row.status !== 'succeeded')
+        // A cancelled sync kept the previous data whole; it is not reported as a failure.
+        .filter((row) => row.status === 'failed')
         .map((row) => [row.connection_id, row.error_message ?? 'The last sync failed.']),
     )
   }

@@ -1,6 +1,9 @@
 /**
- * Reads a client company's dashboard from the cache's live views: every total is summed by
- * SQLite, so only a few rows per pay run cross to the renderer, never the statements.
+ * Reads a client company's dashboard from the cache's live snapshot: every total is summed by
+ * SQLite, so only a few rows per pay run cross to the renderer, never the statements. A run's
+ * statements are summed by department once per snapshot and kept in `dashboard_department_total`
+ * (a 10,000-person run has some 140,000 lines, too many to sum on every visit); the checks in
+ * `attention` read the per-payment rows a sync stores for them.
  */
 import type {
   AttentionItem,
@@ -40,6 +43,8 @@ interface StatementTotals {
   net_pay_cents: number | null
   employer_taxes_cents: number | null
   employer_contributions_cents: number | null
+  employee_taxes_cents: number | null
+  employee_deductions_cents: number | null
 }
 
 /** One pay run's statements of one department, summed. */
@@ -48,12 +53,20 @@ interface StatementSlice extends StatementTotals {
   department: string
 }
 
+/** True for a row (under `alias`) of the snapshot bound as `@live`. */
+function live(alias: string): string {
+  return `${alias}.added_snapshot <= @live
+    AND (${alias}.removed_snapshot IS NULL OR ${alias}.removed_snapshot > @live)`
+}
+
 export interface DashboardOptions {
   now?: () => Date
 }
 
 export class DashboardQueries {
   private readonly now: () => Date
+  /** The checks' findings of each connection's live snapshot, by snapshot. */
+  private readonly checkedSnapshots = new Map<string, { key: string; items: AttentionItem[] }>()
 
   constructor(
     private readonly db: CacheDatabase,
@@ -63,9 +76,10 @@ export class DashboardQueries {
   }
 
   read(connectionId: string, period: DashboardPeriod): ClientDashboard {
-    const range = this.range(connectionId, period)
-    const runs = range ? this.runs(connectionId, range) : []
-    const slices = range ? this.statementSlices(connectionId, range) : []
+    const liveId = this.liveSnapshotId(connectionId)
+    const range = liveId === null ? null : this.range(connectionId, liveId, period)
+    const runs = liveId !== null && range ? this.runs(connectionId, liveId, range) : []
+    const slices = liveId === null ? [] : this.slices(connectionId, liveId, runs)
 
     const byRun = new Map<string, StatementTotals>()
     const byDepartment = new Map<string, DepartmentCost>()
@@ -89,140 +103,252 @@ export class DashboardQueries {
       from: range?.from ?? null,
       to: range?.to ?? null,
       runs: runs.map((run) => runTotals(run, byRun.get(run.payment_id))),
-      headcount: range ? this.headcount(connectionId, range) : [],
+      headcount: liveId !== null && range ? this.headcount(connectionId, liveId, range) : [],
       departments: [...byDepartment.values()].sort(
         (a, b) =>
           b.grossPayCents + b.employerCostCents - (a.grossPayCents + a.employerCostCents) ||
           a.department.localeCompare(b.department),
       ),
-      latestSplit: latest ? this.grossSplit(connectionId, latest) : null,
+      latestSplit: latest ? grossSplit(latest, byRun.get(latest.payment_id)) : null,
+    }
+  }
+
+  /**
+   * Sums every pay run of the live snapshot ahead of the first visit, one run per turn of the
+   * event loop so other reads are answered in between. Called after a sync; `read` sums any run
+   * this has not reached yet itself, so the dashboard never depends on it having finished.
+   */
+  async prepare(connectionId: string): Promise<void> {
+    const liveId = this.liveSnapshotId(connectionId)
+    if (liveId === null) return
+    const payments = this.db
+      .prepare(
+        `SELECT p.payment_id FROM payment_version p
+         WHERE p.connection_id = @connection AND ${live('p')}
+           AND p.payment_id NOT IN (SELECT payment_id FROM dashboard_summed_payment
+             WHERE connection_id = @connection AND snapshot_id = @live)
+         ORDER BY p.pay_date DESC`,
+      )
+      .pluck()
+      .all({ connection: connectionId, live: liveId }) as string[]
+
+    for (const paymentId of payments) {
+      await new Promise((resolve) => setImmediate(resolve))
+      // A sync that swapped meanwhile leaves this snapshot's totals to its own preparation.
+      if (this.liveSnapshotId(connectionId) !== liveId) return
+      this.sumPayments(connectionId, liveId, [paymentId])
     }
   }
 
   /**
    * What needs the accountant: the connection's own state, then the reconciliation checks and
-   * the latest run's variance. Read apart from the charts, as the checks scan every statement.
+   * the latest run's variance. Read apart from the charts, so a slow check never holds them up.
    */
   attention(connectionId: string): AttentionItem[] {
-    return [
-      ...this.connectionAttention(connectionId),
+    return [...this.connectionAttention(connectionId), ...this.checksAttention(connectionId)]
+  }
+
+  /**
+   * The checks' findings change only with the live snapshot, so they are read once per snapshot:
+   * a payment whose stored checks are missing is summed from its lines, which can take seconds.
+   */
+  private checksAttention(connectionId: string): AttentionItem[] {
+    const snapshot = this.db
+      .prepare(
+        `SELECT c.live_snapshot_id AS id, s.swapped_at AS swappedAt
+         FROM connection c LEFT JOIN sync_snapshot s ON s.snapshot_id = c.live_snapshot_id
+         WHERE c.connection_id = ?`,
+      )
+      .get(connectionId) as { id: number | null; swappedAt: string | null } | undefined
+    const key = `${snapshot?.id ?? ''} ${snapshot?.swappedAt ?? ''}`
+    const known = this.checkedSnapshots.get(connectionId)
+    if (known?.key === key) return known.items
+
+    const items = [
       ...tieOutAttention(connectionId, readReconciliation(this.db, connectionId)),
       ...varianceAttention(connectionId, readRunVariance(this.db, { connectionId })),
     ]
+    this.checkedSnapshots.set(connectionId, { key, items })
+    return items
+  }
+
+  private liveSnapshotId(connectionId: string): number | null {
+    const row = this.db
+      .prepare('SELECT live_snapshot_id AS id FROM connection WHERE connection_id = ?')
+      .get(connectionId) as { id: number | null } | undefined
+    return row?.id ?? null
   }
 
   private range(
     connectionId: string,
+    liveId: number,
     period: DashboardPeriod,
   ): { from: string; to: string } | null {
     const modifier = PERIOD_MODIFIERS[period]
     const row = this.db
       .prepare(
-        `SELECT max(pay_date) AS last, min(pay_date) AS first,
-           date(max(pay_date), coalesce(?, '+0 days'), '+1 day') AS since
-         FROM payment WHERE connection_id = ? AND pay_date IS NOT NULL`,
+        `SELECT max(p.pay_date) AS last, min(p.pay_date) AS first,
+           date(max(p.pay_date), coalesce(@modifier, '+0 days'), '+1 day') AS since
+         FROM payment_version p
+         WHERE p.connection_id = @connection AND ${live('p')} AND p.pay_date IS NOT NULL`,
       )
-      .get(modifier, connectionId) as { last: string | null; first: string; since: string }
+      .get({ modifier, connection: connectionId, live: liveId }) as {
+      last: string | null
+      first: string
+      since: string
+    }
     if (row.last === null) return null
     return { from: modifier === null ? row.first : row.since, to: row.last }
   }
 
-  private runs(connectionId: string, range: { from: string; to: string }): RunRow[] {
+  private runs(
+    connectionId: string,
+    liveId: number,
+    range: { from: string; to: string },
+  ): RunRow[] {
     return this.db
       .prepare(
-        `SELECT payment_id, pay_date, gross_pay_cents, net_pay_cents, employer_taxes_cents
-         FROM payment WHERE connection_id = ? AND pay_date BETWEEN ? AND ?
-         ORDER BY pay_date, row_id`,
+        `SELECT p.payment_id, p.pay_date, p.gross_pay_cents, p.net_pay_cents,
+           p.employer_taxes_cents
+         FROM payment_version p
+         WHERE p.connection_id = @connection AND ${live('p')}
+           AND p.pay_date BETWEEN @from AND @to
+         ORDER BY p.pay_date, p.row_id`,
       )
-      .all(connectionId, range.from, range.to) as RunRow[]
+      .all({ connection: connectionId, live: liveId, ...range }) as RunRow[]
+  }
+
+  /** The runs' per-department totals, summing any run not summed for this snapshot yet. */
+  private slices(connectionId: string, liveId: number, runs: RunRow[]): StatementSlice[] {
+    if (runs.length === 0) return []
+    const ids = JSON.stringify(runs.map((run) => run.payment_id))
+    const params = { connection: connectionId, live: liveId, ids }
+    const missing = this.db
+      .prepare(
+        `SELECT value FROM json_each(@ids) WHERE value NOT IN (SELECT payment_id
+           FROM dashboard_summed_payment WHERE connection_id = @connection AND snapshot_id = @live)`,
+      )
+      .pluck()
+      .all(params) as string[]
+    if (missing.length > 0) this.sumPayments(connectionId, liveId, missing)
+
+    return this.db
+      .prepare(
+        `SELECT payment_id, department, statement_count, gross_pay_cents, net_pay_cents,
+           employer_taxes_cents, employer_contributions_cents, employee_taxes_cents,
+           employee_deductions_cents
+         FROM dashboard_department_total
+         WHERE connection_id = @connection AND snapshot_id = @live
+           AND payment_id IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all(params) as StatementSlice[]
   }
 
   /**
-   * The period's statements summed by pay run and department in one pass over their lines: the
-   * register's own totals, which the run and department charts both fold from.
+   * Sums the statements of each run by department, in one transaction per call: the register's
+   * own totals, which the run, department and split charts all fold from. The totals of other
+   * snapshots than the live one go first, as nothing reads them any more.
    */
-  private statementSlices(
+  private sumPayments(connectionId: string, liveId: number, paymentIds: string[]): void {
+    const params = { connection: connectionId, live: liveId, none: NO_DEPARTMENT }
+    const sum = this.db.prepare(
+      `INSERT INTO dashboard_department_total (connection_id, snapshot_id, payment_id, department,
+         statement_count, gross_pay_cents, net_pay_cents, employer_taxes_cents,
+         employer_contributions_cents, employee_taxes_cents, employee_deductions_cents)
+       WITH statements AS (
+         SELECT s.statement_row, s.gross_pay_cents, s.net_pay_cents,
+           coalesce(nullif(e.department, ''), @none) AS department
+         FROM pay_statement_version s INDEXED BY pay_statement_version_by_payment
+         LEFT JOIN employment_version e INDEXED BY employment_version_by_person
+           ON e.connection_id = s.connection_id AND e.individual_id = s.individual_id
+             AND ${live('e')}
+         WHERE s.connection_id = @connection AND s.payment_id = @payment AND ${live('s')}
+       ),
+       line_sums AS (
+         SELECT l.statement_row,
+           sum(CASE WHEN l.kind = 'tax' AND l.employer = 1 THEN l.amount_cents END)
+             AS employer_taxes,
+           sum(CASE WHEN l.kind = 'employer_contribution' THEN l.amount_cents END)
+             AS employer_contributions,
+           sum(CASE WHEN l.kind = 'tax' AND coalesce(l.employer, 0) = 0 THEN l.amount_cents END)
+             AS employee_taxes,
+           sum(CASE WHEN l.kind = 'employee_deduction' THEN l.amount_cents END)
+             AS employee_deductions
+         FROM statements st JOIN pay_statement_line_version l ON l.statement_row = st.statement_row
+         GROUP BY l.statement_row
+       )
+       SELECT @connection, @live, @payment, department, count(*), sum(gross_pay_cents),
+         sum(net_pay_cents), sum(employer_taxes), sum(employer_contributions),
+         sum(employee_taxes), sum(employee_deductions)
+       FROM statements LEFT JOIN line_sums USING (statement_row)
+       GROUP BY department`,
+    )
+    const mark = this.db.prepare(
+      `INSERT INTO dashboard_summed_payment (connection_id, snapshot_id, payment_id)
+       VALUES (@connection, @live, @payment)`,
+    )
+
+    this.db.transaction(() => {
+      for (const table of ['dashboard_department_total', 'dashboard_summed_payment']) {
+        this.db
+          .prepare(`DELETE FROM ${table} WHERE connection_id = ? AND snapshot_id <> ?`)
+          .run(connectionId, liveId)
+      }
+      for (const payment of paymentIds) {
+        sum.run({ ...params, payment })
+        mark.run({ ...params, payment })
+      }
+    })()
+  }
+
+  /**
+   * Who was employed on each pay date, and who started or left since the one before. The people
+   * are read once (10,000 pairs of dates from an index) and counted here: SQLite would compare
+   * every person with every pay date through a join, which costs far more than the counting.
+   */
+  private headcount(
     connectionId: string,
+    liveId: number,
     range: { from: string; to: string },
-  ): StatementSlice[] {
-    return this.db
+  ): HeadcountPoint[] {
+    const params = { connection: connectionId, live: liveId, ...range }
+    const dates = this.db
       .prepare(
-        `WITH statements AS (
-           SELECT s.statement_row, s.payment_id, s.gross_pay_cents, s.net_pay_cents,
-             coalesce(nullif(e.department, ''), :none) AS department
-           FROM pay_statement s
-           JOIN payment p ON p.connection_id = s.connection_id AND p.payment_id = s.payment_id
-           LEFT JOIN employment e
-             ON e.connection_id = s.connection_id AND e.individual_id = s.individual_id
-           WHERE s.connection_id = :connection AND p.pay_date BETWEEN :from AND :to
-         ),
-         employer_lines AS (
-           SELECT l.statement_row,
-             sum(CASE WHEN l.kind = 'tax' THEN l.amount_cents END) AS taxes,
-             sum(CASE WHEN l.kind = 'employer_contribution' THEN l.amount_cents END)
-               AS contributions
-           FROM pay_statement_line l
-           WHERE l.statement_row IN (SELECT statement_row FROM statements)
-             AND (l.kind = 'employer_contribution' OR (l.kind = 'tax' AND l.employer = 1))
-           GROUP BY l.statement_row
-         )
-         SELECT payment_id, department, count(*) AS statement_count,
-           sum(gross_pay_cents) AS gross_pay_cents, sum(net_pay_cents) AS net_pay_cents,
-           sum(taxes) AS employer_taxes_cents, sum(contributions) AS employer_contributions_cents
-         FROM statements LEFT JOIN employer_lines USING (statement_row)
-         GROUP BY payment_id, department`,
+        `SELECT DISTINCT p.pay_date FROM payment_version p
+         WHERE p.connection_id = @connection AND ${live('p')}
+           AND p.pay_date BETWEEN @from AND @to
+         ORDER BY p.pay_date`,
       )
-      .all({ connection: connectionId, none: NO_DEPARTMENT, ...range }) as StatementSlice[]
-  }
-
-  private headcount(connectionId: string, range: { from: string; to: string }): HeadcountPoint[] {
+      .pluck()
+      .all(params) as string[]
+    if (dates.length === 0) return []
     // Finch dates may carry a time; the first ten characters are the calendar date.
-    return this.db
+    const people = this.db
       .prepare(
-        `WITH dates AS (
-           SELECT DISTINCT pay_date FROM payment
-           WHERE connection_id = :connection AND pay_date BETWEEN :from AND :to
-         ),
-         windows AS (
-           SELECT pay_date, coalesce(lag(pay_date) OVER (ORDER BY pay_date), date(:from, '-1 day'))
-             AS previous
-           FROM dates
-         ),
-         people AS (
-           SELECT substr(start_date, 1, 10) AS started, substr(end_date, 1, 10) AS ended
-           FROM employment WHERE connection_id = :connection
-         )
-         SELECT w.pay_date AS payDate,
-           coalesce(sum(p.started <= w.pay_date AND (p.ended IS NULL OR p.ended >= w.pay_date)), 0)
-             AS active,
-           coalesce(sum(p.started > w.previous AND p.started <= w.pay_date), 0) AS hires,
-           coalesce(sum(p.ended > w.previous AND p.ended <= w.pay_date), 0) AS terminations
-         FROM windows w LEFT JOIN people p
-         GROUP BY w.pay_date ORDER BY w.pay_date`,
+        `SELECT substr(e.start_date, 1, 10) AS started, substr(e.end_date, 1, 10) AS ended
+         FROM employment_version e INDEXED BY employment_version_filters
+         WHERE e.connection_id = @connection AND ${live('e')}`,
       )
-      .all({ connection: connectionId, ...range }) as HeadcountPoint[]
-  }
+      .raw()
+      .all(params) as [string | null, string | null][]
 
-  private grossSplit(connectionId: string, run: RunRow): GrossSplit {
-    const lines = this.db
-      .prepare(
-        `SELECT
-           coalesce(sum(CASE WHEN l.kind = 'tax' AND coalesce(l.employer, 0) = 0
-             THEN l.amount_cents END), 0) AS taxes,
-           coalesce(sum(CASE WHEN l.kind = 'employee_deduction' THEN l.amount_cents END), 0)
-             AS deductions
-         FROM pay_statement s JOIN pay_statement_line l ON l.statement_row = s.statement_row
-         WHERE s.connection_id = ? AND s.payment_id = ?`,
-      )
-      .get(connectionId, run.payment_id) as { taxes: number; deductions: number }
-    return {
-      paymentId: run.payment_id,
-      payDate: run.pay_date,
-      grossPayCents: run.gross_pay_cents ?? 0,
-      employeeTaxesCents: lines.taxes,
-      employeeDeductionsCents: lines.deductions,
-      netPayCents: run.net_pay_cents ?? 0,
-    }
+    const firstDay = this.db.prepare(`SELECT date(?, '-1 day')`).pluck().get(range.from) as string
+    return dates.map((payDate, index) => {
+      const previous = dates[index - 1] ?? firstDay
+      const within = (date: string | null) => date !== null && date > previous && date <= payDate
+      let active = 0
+      let hires = 0
+      let terminations = 0
+      // A person without a start date is counted nowhere, as SQL's comparisons with null are not.
+      for (const [started, ended] of people) {
+        if (started !== null && started <= payDate && (ended === null || ended >= payDate)) {
+          active++
+        }
+        if (within(started)) hires++
+        if (within(ended)) terminations++
+      }
+      return { payDate, active, hires, terminations }
+    })
   }
 
   /** Re-authentication, data Finch has not finished collecting, and an old cache. */
@@ -288,6 +414,23 @@ function addTotals(byRun: Map<string, StatementTotals>, slice: StatementSlice): 
     run.employer_contributions_cents,
     slice.employer_contributions_cents,
   )
+  run.employee_taxes_cents = add(run.employee_taxes_cents, slice.employee_taxes_cents)
+  run.employee_deductions_cents = add(
+    run.employee_deductions_cents,
+    slice.employee_deductions_cents,
+  )
+}
+
+/** The latest run's gross pay broken into what the employee kept and what was withheld. */
+function grossSplit(run: RunRow, statements: StatementTotals | undefined): GrossSplit {
+  return {
+    paymentId: run.payment_id,
+    payDate: run.pay_date,
+    grossPayCents: run.gross_pay_cents ?? 0,
+    employeeTaxesCents: statements?.employee_taxes_cents ?? 0,
+    employeeDeductionsCents: statements?.employee_deductions_cents ?? 0,
+    netPayCents: run.net_pay_cents ?? 0,
+  }
 }
 
 function runTotals(run: RunRow, statements: StatementTotals | undefined): PayRunTotals {

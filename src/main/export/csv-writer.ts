@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream'
 import { neutralizeText } from './cell-neutralization'
 import type { ExportColumn, ExportSheet, ExportValue } from './export-columns'
-import { centsToDecimal, isoDay } from './export-columns'
+import { centsToDecimal, isoDay, roundHours } from './export-columns'
 
 const BYTE_ORDER_MARK = '\uFEFF'
 const NEEDS_QUOTES = /[",\r\n]/
@@ -50,6 +50,8 @@ export function csvCell<Row>(column: ExportColumn<Row>, row: Row): string {
       return typeof value === 'number' ? centsToDecimal(value) : neutralizeText(String(value))
     case 'integer':
       return typeof value === 'number' ? String(value) : neutralizeText(String(value))
+    case 'hours':
+      return typeof value === 'number' ? String(roundHours(value)) : neutralizeText(String(value))
     case 'boolean':
       return value === true ? 'Yes' : value === false ? 'No' : neutralizeText(String(value))
     case 'date':

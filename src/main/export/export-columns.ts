@@ -3,14 +3,14 @@
  * conversion of integer cents to a decimal amount both of them use.
  */
 
-export type ExportColumnKind = 'text' | 'cents' | 'integer' | 'date' | 'boolean'
+export type ExportColumnKind = 'text' | 'cents' | 'integer' | 'hours' | 'date' | 'boolean'
 
 export type ExportValue = string | number | boolean | null
 
 export interface ExportColumn<Row> {
   header: string
   kind: ExportColumnKind
-  /** Text for `text`, integer cents for `cents`, an ISO date for `date`. */
+  /** Text for `text`, integer cents for `cents`, a number of hours for `hours`, an ISO date for `date`. */
   value(row: Row): ExportValue
   /** Width in characters for XLSX. */
   width?: number
@@ -35,6 +35,11 @@ export function centsToDecimal(cents: number): string {
   const sign = minor < 0n ? '-' : ''
   const magnitude = minor < 0n ? -minor : minor
   return `${sign}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`
+}
+
+/** Hours to the hundredth, as payroll shows them: `80.5` stays `80.5`, `0.1 + 0.2` is `0.3`. */
+export function roundHours(hours: number): number {
+  return Math.round(hours * 100) / 100
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/

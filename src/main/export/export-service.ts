@@ -14,6 +14,7 @@ import type {
   ExportOutcome,
   ExportTable,
 } from '../../shared/review'
+import type { PayRunFilters } from '../../shared/payroll-review'
 import type { CacheDatabase } from '../cache/open-database'
 import type { PayrollCache } from '../cache/payroll-cache'
 import type { Logger } from '../log/logger'
@@ -27,6 +28,12 @@ import {
   checksSheet,
   companySheet,
   directorySheet,
+  payHistorySheet,
+  payRunsSheet,
+  registerSheet,
+  unchangedWhileRead,
+  ytdPeopleSheet,
+  ytdSheet,
 } from './export-tables'
 import { writeXlsx } from './xlsx-writer'
 
@@ -44,11 +51,17 @@ export type ChooseSavePath = (
   filters: SaveFileFilter[],
 ) => Promise<string | null>
 
-export interface ExportRequest extends DirectoryFilters {
+export interface ExportRequest extends DirectoryFilters, PayRunFilters {
   connectionId: string
   table: ExportTable
   format: ExportFormat
   unmasked: boolean
+  /** The pay run of a `register` export. */
+  paymentId?: string
+  /** The year of a `ytd` or `ytd_people` export. */
+  year?: number
+  /** The person of a `pay_history` export, or of a one-person `ytd` export. */
+  individualId?: string
 }
 
 export interface PendingDownload {
@@ -201,13 +214,50 @@ export class ExportService {
     if (request.table === 'audit_trail') {
       return auditTrailSheet(db, request.connectionId) as ExportSheet<never>
     }
+    const payrollSheet = this.payrollSheetFor(request)
+    if (payrollSheet) {
+      return {
+        ...payrollSheet,
+        batches: unchangedWhileRead(db, request.connectionId, payrollSheet.batches),
+      } as ExportSheet<never>
+    }
     const filters: DirectoryFilters = {
       ...(request.search !== undefined ? { search: request.search } : {}),
       ...(request.department !== undefined ? { department: request.department } : {}),
       ...(request.status !== undefined ? { status: request.status } : {}),
       ...(request.managerId !== undefined ? { managerId: request.managerId } : {}),
+      ...(request.location !== undefined ? { location: request.location } : {}),
+      ...(request.employmentType !== undefined ? { employmentType: request.employmentType } : {}),
     }
     return directorySheet(db, directory, request.connectionId, filters) as ExportSheet<never>
+  }
+
+  /** The payroll review's tables, or null for another table. */
+  private payrollSheetFor(request: ExportRequest): ExportSheet<unknown> | null {
+    const { db } = this.deps
+    const { connectionId } = request
+    switch (request.table) {
+      case 'pay_runs':
+        return payRunsSheet(db, connectionId, {
+          ...(request.from !== undefined ? { from: request.from } : {}),
+          ...(request.to !== undefined ? { to: request.to } : {}),
+          ...(request.payGroupId !== undefined ? { payGroupId: request.payGroupId } : {}),
+        }) as ExportSheet<unknown>
+      case 'register':
+        return registerSheet(db, connectionId, required(request.paymentId)) as ExportSheet<unknown>
+      case 'ytd':
+        return ytdSheet(db, connectionId, required(request.year), request.individualId)
+      case 'ytd_people':
+        return ytdPeopleSheet(db, connectionId, required(request.year)) as ExportSheet<unknown>
+      case 'pay_history':
+        return payHistorySheet(
+          db,
+          connectionId,
+          required(request.individualId),
+        ) as ExportSheet<unknown>
+      default:
+        return null
+    }
   }
 
   private forgetExpired(): void {
@@ -216,6 +266,12 @@ export class ExportService {
       if (pending.expiresAt <= now) this.downloads.delete(id)
     }
   }
+}
+
+/** The contract requires the field for the table; a request without it is refused, not guessed. */
+function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new AppError('invalid_argument', 'The export is missing a field.')
+  return value
 }
 
 /**

@@ -15,6 +15,14 @@ import type { ExportColumn, ExportSheet } from './export-columns'
 /** The accountant checks' tables live beside the checks they export. */
 export { cashRequirementSheet, checksSheet } from '../checks/check-export-sheets'
 export { auditTrailSheet } from '../checks/audit-trail-queries'
+/** The payroll review's tables: pay runs, a register, year to date and a person's pay history. */
+export {
+  payHistorySheet,
+  payRunsSheet,
+  registerSheet,
+  ytdPeopleSheet,
+  ytdSheet,
+} from './payroll-export-sheets'
 
 const STATUS_WORDS = { true: 'Active', false: 'Terminated' } as const
 
@@ -149,7 +157,7 @@ function unmaskFacts(facts: CompanyFact[], db: CacheDatabase, connectionId: stri
  * Passes batches through while the connection's snapshot stays the one the export started on;
  * a sync that finishes midway would otherwise leave a file half old and half new.
  */
-function* unchangedWhileRead<T>(
+export function* unchangedWhileRead<T>(
   db: CacheDatabase,
   connectionId: string,
   batches: Iterable<T>,

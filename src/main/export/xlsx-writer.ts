@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { neutralizeText } from './cell-neutralization'
 import type { ExportColumn, ExportColumnKind, ExportSheet, ExportValue } from './export-columns'
-import { centsToDecimal, isoDay } from './export-columns'
+import { centsToDecimal, isoDay, roundHours } from './export-columns'
 
 /** Excel's limit on the characters in one cell; longer text would corrupt the workbook. */
 const MAX_CELL_CHARACTERS = 32_767
@@ -19,6 +19,7 @@ const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 const NUMBER_FORMATS: Partial<Record<ExportColumnKind, string>> = {
   cents: '"$"#,##0.00;-"$"#,##0.00',
   integer: '0',
+  hours: '0.00',
   date: 'yyyy-mm-dd',
 }
 
@@ -65,6 +66,8 @@ export function xlsxCell<Row>(column: ExportColumn<Row>, row: Row): string | num
       return typeof value === 'number' ? Number(centsToDecimal(value)) : xlsxText(String(value))
     case 'integer':
       return typeof value === 'number' ? value : xlsxText(String(value))
+    case 'hours':
+      return typeof value === 'number' ? roundHours(value) : xlsxText(String(value))
     case 'boolean':
       return value === true ? 'Yes' : value === false ? 'No' : xlsxText(String(value))
     case 'date': {

@@ -13,6 +13,8 @@ import type { ExportService } from '../export/export-service'
 import type { DirectoryQueries } from '../review/directory-queries'
 import type { PayrollReviewQueries } from '../review/payroll-queries'
 import type { YtdQueries } from '../review/ytd-queries'
+import type { PersonQueries } from '../review/person-queries'
+import { revealSsn } from '../review/person-queries'
 import type { DashboardQueries } from '../dashboard/dashboard-queries'
 import { exportChartImage } from '../dashboard/chart-image'
 import type { ConnectionFreshness } from '../../shared/review'
@@ -25,6 +27,9 @@ import { buildChecksPdf, checksPdfFileName } from '../checks/checks-pdf'
 import { readReconciliation } from '../checks/reconciliation-checks'
 import { recordAuditEvent } from '../review/audit-trail'
 import { readRunVariance } from '../checks/run-variance'
+import { readMatchedPeople } from '../checks/people-matching'
+import { exportYearEnd } from '../checks/year-end-export'
+import { readYearEndPage } from '../checks/year-end-summary'
 import type { IpcHandlers } from './ipc-router'
 
 export interface HandlerServices {
@@ -46,6 +51,7 @@ export interface HandlerServices {
     directory: DirectoryQueries
     payroll: PayrollReviewQueries
     ytd: YtdQueries
+    person: PersonQueries
     freshness: (connectionId: string) => ConnectionFreshness
   }
   exports: ExportService
@@ -94,6 +100,11 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
           subject: summary.mode ?? 'full',
           detail: { status: summary.status, counts: summary.counts },
         })
+        // The dashboard's totals are summed now, not on the first visit. A failure only costs
+        // that visit the time: the dashboard sums whatever is missing itself.
+        if (summary.status === 'succeeded') {
+          void services.dashboard.prepare(connectionId).catch(() => undefined)
+        }
         return summary
       })
     },
@@ -167,9 +178,9 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       return services.review.ytd.people(query)
     },
 
-    'checks.reconciliation': ({ connectionId }) => {
+    'checks.reconciliation': ({ connectionId, ...options }) => {
       requireConnection(connectionId)
-      return readReconciliation(cache.database, connectionId)
+      return readReconciliation(cache.database, connectionId, options)
     },
 
     'checks.variance': (query) => {
@@ -199,6 +210,23 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
       return outcome
     },
 
+    'checks.yearEnd': (query) => {
+      requireConnection(query.connectionId)
+      return readYearEndPage(cache.database, query)
+    },
+
+    'checks.yearEndExport': async (request) => {
+      const connection = cache.getConnection(request.connectionId)
+      if (!connection) throw new AppError('not_found', 'That connection is not in the cache.')
+      const companyName = connection.companyName ?? connection.customerName
+      return exportYearEnd(services.exports, cache.database, request, companyName)
+    },
+
+    'checks.people': (query) => {
+      requireConnection(query.connectionId)
+      return readMatchedPeople(cache.database, query)
+    },
+
     'audit.page': (query) => {
       requireConnection(query.connectionId)
       return readAuditPage(cache.database, query)
@@ -215,5 +243,20 @@ export function createIpcHandlers(services: HandlerServices): IpcHandlers {
     },
 
     'export.image': (request) => exportChartImage(services.exports, request),
+
+    'person.profile': ({ connectionId, individualId }) => {
+      requireConnection(connectionId)
+      return services.review.person.profile(connectionId, individualId)
+    },
+
+    'person.payHistory': (query) => {
+      requireConnection(query.connectionId)
+      return services.review.person.payHistory(query)
+    },
+
+    'person.revealSsn': ({ connectionId, individualId }) => {
+      requireConnection(connectionId)
+      return revealSsn(cache.database, { connectionId, individualId })
+    },
   }
 }

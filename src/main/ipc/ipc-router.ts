@@ -13,6 +13,7 @@ import type {
   IpcResult,
 } from '../../shared/ipc-contract'
 import { ipcArgumentSchemas } from '../../shared/ipc-contract'
+import { noteCacheDamage } from '../cache/clean-close'
 import type { Logger } from '../log/logger'
 
 export type IpcHandlers = {
@@ -45,6 +46,7 @@ export function createIpcRouter(handlers: IpcHandlers, logger: Logger): IpcRoute
           return failure(error)
         }
         logger.error(`${channel} failed unexpectedly`, error)
+        if (noteCacheDamage(error)) return failure(DAMAGED_CACHE)
         return failure(
           new AppError('internal', 'Something went wrong. The details are in the log.'),
         )
@@ -52,6 +54,11 @@ export function createIpcRouter(handlers: IpcHandlers, logger: Logger): IpcRoute
     },
   }
 }
+
+const DAMAGED_CACHE = new AppError(
+  'storage_failed',
+  'Part of the payroll cache is damaged. Restart the app: it checks the cache and moves a damaged one aside.',
+)
 
 function failure(error: AppError): IpcResponse {
   return { ok: false, error: error.toShape() }

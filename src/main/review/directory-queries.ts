@@ -2,6 +2,12 @@
  * The people table's reads: windows of the filtered directory, the values its filters offer, and
  * the org chart one manager at a time. Every read is bounded by a limit, so no caller can pull a
  * whole 10,000-person directory in one answer.
+ *
+ * Reads go to the versioned tables with the live snapshot id as a parameter rather than through
+ * the live views, whose per-row snapshot lookup keeps SQLite from walking the directory in name
+ * order: a window is then read straight off `directory_entry_version_in_order` and stops after
+ * `limit` rows. Totals and filter values only change with the live snapshot, so each is counted
+ * once per snapshot and filter set and kept.
  */
 import type { DirectoryPage, DirectoryRow } from '../../shared/domain'
 import type {
@@ -12,9 +18,13 @@ import type {
   OrgReportsPage,
 } from '../../shared/review'
 import type { CacheDatabase } from '../cache/open-database'
+import { matchQuery } from '../cache/people-search'
 
 /** More managers than this are left out of the filter; search still finds their reports. */
 export const MAX_MANAGER_FACETS = 2_000
+
+/** Counts and facets kept at most; each is a few bytes to a few kilobytes. */
+const MEMO_LIMIT = 200
 
 const MAX_SEARCH_WORDS = 8
 
@@ -24,8 +34,39 @@ const PERSON_ORDER = 'd.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, d
 const PERSON_COLUMNS = `d.individual_id, d.first_name, d.middle_name, d.last_name, d.department,
   d.manager_id, d.is_active, m.first_name AS manager_first, m.last_name AS manager_last`
 
-const MANAGER_JOIN = `LEFT JOIN directory_entry m
-  ON m.connection_id = d.connection_id AND m.individual_id = d.manager_id`
+/** True for a row (under `alias`) of the snapshot bound as `@live`. */
+function live(alias: string): string {
+  return `${alias}.added_snapshot <= @live
+    AND (${alias}.removed_snapshot IS NULL OR ${alias}.removed_snapshot > @live)`
+}
+
+// Lookups by person name their index: without statistics SQLite prefers the covering name-order
+// index, which is a scan of the whole directory per lookup.
+const MANAGER_JOIN = `LEFT JOIN directory_entry_version m
+  INDEXED BY directory_entry_version_by_person ON m.connection_id = d.connection_id AND m.individual_id = d.manager_id AND ${live('m')}`
+
+/**
+ * Where a person works, as the filter shows and matches it: "City, ST", or whichever half Finch
+ * gave. Providers rarely name their locations, so the city and state are what tell them apart.
+ */
+const LOCATION_SQL = `nullif(trim(coalesce(e.location_city, '') ||
+  CASE WHEN coalesce(e.location_city, '') <> '' AND coalesce(e.location_state, '') <> ''
+    THEN ', ' ELSE '' END || coalesce(e.location_state, '')), '')`
+
+/** Finch's employment type and subtype as one filter value, `employee/full_time`. */
+const EMPLOYMENT_TYPE_SQL = `coalesce(e.employment_type, '') || '/' ||
+  coalesce(e.employment_subtype, '')`
+
+const EMPLOYMENT_TYPE_LABELS: Record<string, string> = {
+  'employee/full_time': 'Full-time employee',
+  'employee/part_time': 'Part-time employee',
+  'employee/intern': 'Intern',
+  'employee/temp': 'Temporary employee',
+  'employee/seasonal': 'Seasonal employee',
+  'employee/': 'Employee',
+  'contractor/individual_contractor': 'Individual contractor',
+  'contractor/': 'Contractor',
+}
 
 type SqlParams = Record<string, string | number>
 
@@ -47,23 +88,37 @@ export interface DirectoryWindowQuery extends DirectoryFilters {
   limit: number
 }
 
+/** The live snapshot a read answers from; `key` also tells apart an id reused after a purge. */
+interface LiveSnapshot {
+  id: number
+  key: string
+}
+
 export class DirectoryQueries {
+  private readonly memo = new Map<string, unknown>()
+
   constructor(private readonly db: CacheDatabase) {}
 
   page(query: DirectoryWindowQuery): DirectoryPage {
-    const { where, params } = filterClause(query.connectionId, query)
-    // The total rides along as a window count, so one pass over the directory answers both.
+    const snapshot = this.liveSnapshot(query.connectionId)
+    if (!snapshot) return { total: 0, offset: query.offset, rows: [] }
+    const { where, params } = filterClause(query.connectionId, snapshot.id, query)
+
+    // The window's row ids come off the name-order index alone; only they are then looked up.
     const rows = this.db
       .prepare(
-        `SELECT ${PERSON_COLUMNS}, count(*) OVER () AS total FROM directory_entry d ${MANAGER_JOIN}
-         WHERE ${where} ORDER BY ${PERSON_ORDER} LIMIT @limit OFFSET @offset`,
+        `WITH win AS (
+           SELECT d.row_id FROM directory_entry_version d INDEXED BY directory_entry_version_in_order
+           WHERE ${where} ORDER BY ${PERSON_ORDER} LIMIT @limit OFFSET @offset)
+         SELECT ${PERSON_COLUMNS}
+         FROM win JOIN directory_entry_version d ON d.row_id = win.row_id ${MANAGER_JOIN}
+         ORDER BY ${PERSON_ORDER}`,
       )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as (PersonRecord & {
-      total: number
-    })[]
-    const total =
-      rows[0]?.total ??
-      this.count(`SELECT count(*) AS n FROM directory_entry d WHERE ${where}`, params)
+      .all({ ...params, limit: query.limit, offset: query.offset }) as PersonRecord[]
+
+    const total = this.remember(`total ${snapshot.key} ${filterKey(query)}`, () =>
+      this.count(`SELECT count(*) AS n FROM directory_entry_version d WHERE ${where}`, params),
+    )
     return { total, offset: query.offset, rows: rows.map(toDirectoryRow) }
   }
 
@@ -80,24 +135,83 @@ export class DirectoryQueries {
   }
 
   facets(connectionId: string): DirectoryFacets {
-    const params = { connectionId }
+    const snapshot = this.liveSnapshot(connectionId)
+    if (!snapshot) return emptyFacets()
+    return this.remember(`facets ${snapshot.key}`, () => this.readFacets(connectionId, snapshot))
+  }
+
+  /**
+   * One page of a manager's direct reports, or of the people at the top of the chart: those
+   * with no manager, or whose manager is not in the directory (a provider can name someone
+   * outside it), so nobody falls out of the tree.
+   */
+  reports(query: {
+    connectionId: string
+    managerId: string | null
+    offset: number
+    limit: number
+  }): OrgReportsPage {
+    const snapshot = this.liveSnapshot(query.connectionId)
+    if (!snapshot) return { managerId: query.managerId, total: 0, offset: query.offset, nodes: [] }
+    const params: SqlParams = { connectionId: query.connectionId, live: snapshot.id }
+    let where = `d.connection_id = @connectionId AND ${live('d')}`
+    if (query.managerId === null) {
+      where += ` AND (d.manager_id IS NULL OR NOT EXISTS (SELECT 1
+        FROM directory_entry_version x INDEXED BY directory_entry_version_by_person
+        WHERE x.connection_id = d.connection_id AND x.individual_id = d.manager_id
+          AND ${live('x')}))`
+    } else {
+      where += ' AND d.manager_id = @managerId'
+      params.managerId = query.managerId
+    }
+
+    const total = this.remember(`reports ${snapshot.key} ${query.managerId ?? ''}`, () =>
+      this.count(`SELECT count(*) AS n FROM directory_entry_version d WHERE ${where}`, params),
+    )
+    const rows = this.db
+      .prepare(
+        `WITH win AS (
+           SELECT d.row_id FROM directory_entry_version d INDEXED BY directory_entry_version_in_order
+           WHERE ${where} ORDER BY ${PERSON_ORDER} LIMIT @limit OFFSET @offset)
+         SELECT ${PERSON_COLUMNS}
+         FROM win JOIN directory_entry_version d ON d.row_id = win.row_id ${MANAGER_JOIN}
+         ORDER BY ${PERSON_ORDER}`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }) as PersonRecord[]
+
+    const reportCounts = this.reportCounts(
+      query.connectionId,
+      snapshot.id,
+      rows.map((row) => row.individual_id),
+    )
+    const nodes: OrgNode[] = rows.map((row) => ({
+      ...toDirectoryRow(row),
+      reportCount: reportCounts.get(row.individual_id) ?? 0,
+    }))
+    return { managerId: query.managerId, total, offset: query.offset, nodes }
+  }
+
+  private readFacets(connectionId: string, snapshot: LiveSnapshot): DirectoryFacets {
+    const params = { connectionId, live: snapshot.id }
+    const inDirectory = `d.connection_id = @connectionId AND ${live('d')}`
     const total = this.count(
-      'SELECT count(*) AS n FROM directory_entry WHERE connection_id = @connectionId',
+      `SELECT count(*) AS n FROM directory_entry_version d WHERE ${inDirectory}`,
       params,
     )
 
     const departments = this.db
       .prepare(
-        `SELECT department AS value, department AS label, count(*) AS count FROM directory_entry
-         WHERE connection_id = @connectionId AND department IS NOT NULL AND department <> ''
-         GROUP BY department ORDER BY department COLLATE NOCASE`,
+        `SELECT d.department AS value, d.department AS label, count(*) AS count
+         FROM directory_entry_version d
+         WHERE ${inDirectory} AND d.department IS NOT NULL AND d.department <> ''
+         GROUP BY d.department ORDER BY d.department COLLATE NOCASE`,
       )
       .all(params) as FacetValue[]
 
     const statusCounts = this.db
       .prepare(
-        `SELECT is_active, count(*) AS count FROM directory_entry
-         WHERE connection_id = @connectionId GROUP BY is_active`,
+        `SELECT d.is_active, count(*) AS count FROM directory_entry_version d
+         WHERE ${inDirectory} GROUP BY d.is_active`,
       )
       .all(params) as { is_active: number | null; count: number }[]
     const statusCount = (flag: number | null) =>
@@ -111,8 +225,8 @@ export class DirectoryQueries {
     const managerRows = this.db
       .prepare(
         `SELECT d.manager_id, m.first_name, m.middle_name, m.last_name, count(*) AS count
-         FROM directory_entry d ${MANAGER_JOIN}
-         WHERE d.connection_id = @connectionId AND d.manager_id IS NOT NULL
+         FROM directory_entry_version d ${MANAGER_JOIN}
+         WHERE ${inDirectory} AND d.manager_id IS NOT NULL
          GROUP BY d.manager_id
          ORDER BY m.individual_id IS NULL, m.last_name COLLATE NOCASE,
            m.first_name COLLATE NOCASE, d.manager_id
@@ -131,89 +245,77 @@ export class DirectoryQueries {
       count: row.count,
     }))
 
+    // Location and employment type come with each person's employment record.
+    const employment = this.db
+      .prepare(
+        `SELECT ${LOCATION_SQL} AS location, ${EMPLOYMENT_TYPE_SQL} AS type, count(*) AS count
+         FROM directory_entry_version d
+         JOIN employment_version e INDEXED BY employment_version_filters
+           ON e.connection_id = d.connection_id
+           AND e.individual_id = d.individual_id AND ${live('e')}
+         WHERE ${inDirectory}
+         GROUP BY location, type`,
+      )
+      .all(params) as { location: string | null; type: string; count: number }[]
+
     return {
       total,
       departments,
       statuses,
       managers,
       managersTruncated: managerRows.length > MAX_MANAGER_FACETS,
-      locations: {
-        values: this.companyLocations(connectionId),
-        missing:
-          'Where each person works comes with employment data, which this cache does not hold yet; the company’s locations are listed, but people cannot be filtered by them.',
-      },
-      employmentTypes: {
-        values: [],
-        missing:
-          'Employment type (full-time, part-time, contractor) comes with employment data, which this cache does not hold yet.',
-      },
+      locations: tally(
+        employment,
+        (row) => row.location,
+        (value) => value,
+      ),
+      employmentTypes: tally(
+        employment,
+        (row) => (row.type === '/' ? null : row.type),
+        employmentTypeLabel,
+      ),
+      hasEmployment: employment.length > 0,
     }
   }
 
-  /**
-   * One page of a manager's direct reports, or of the people at the top of the chart: those
-   * with no manager, or whose manager is not in the directory (a provider can name someone
-   * outside it), so nobody falls out of the tree.
-   */
-  reports(query: {
-    connectionId: string
-    managerId: string | null
-    offset: number
-    limit: number
-  }): OrgReportsPage {
-    const params: SqlParams = { connectionId: query.connectionId }
-    let where = 'd.connection_id = @connectionId'
-    if (query.managerId === null) {
-      where += ` AND (d.manager_id IS NULL OR NOT EXISTS (SELECT 1 FROM directory_entry x
-        WHERE x.connection_id = d.connection_id AND x.individual_id = d.manager_id))`
-    } else {
-      where += ' AND d.manager_id = @managerId'
-      params.managerId = query.managerId
-    }
-
-    const total = this.count(`SELECT count(*) AS n FROM directory_entry d WHERE ${where}`, params)
-    const rows = this.db
-      .prepare(
-        `SELECT ${PERSON_COLUMNS} FROM directory_entry d ${MANAGER_JOIN}
-         WHERE ${where} ORDER BY ${PERSON_ORDER} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as PersonRecord[]
-
-    const reportCounts = this.reportCounts(
-      query.connectionId,
-      rows.map((row) => row.individual_id),
-    )
-    const nodes: OrgNode[] = rows.map((row) => ({
-      ...toDirectoryRow(row),
-      reportCount: reportCounts.get(row.individual_id) ?? 0,
-    }))
-    return { managerId: query.managerId, total, offset: query.offset, nodes }
-  }
-
-  private reportCounts(connectionId: string, individualIds: string[]): Map<string, number> {
+  private reportCounts(
+    connectionId: string,
+    liveId: number,
+    individualIds: string[],
+  ): Map<string, number> {
     if (individualIds.length === 0) return new Map()
     const rows = this.db
       .prepare(
-        `SELECT manager_id, count(*) AS count FROM directory_entry
-         WHERE connection_id = ? AND manager_id IN (SELECT value FROM json_each(?))
-         GROUP BY manager_id`,
+        `SELECT d.manager_id, count(*) AS count FROM directory_entry_version d
+         WHERE d.connection_id = @connectionId AND ${live('d')}
+           AND d.manager_id IN (SELECT value FROM json_each(@ids))
+         GROUP BY d.manager_id`,
       )
-      .all(connectionId, JSON.stringify(individualIds)) as { manager_id: string; count: number }[]
+      .all({ connectionId, live: liveId, ids: JSON.stringify(individualIds) }) as {
+      manager_id: string
+      count: number
+    }[]
     return new Map(rows.map((row) => [row.manager_id, row.count]))
   }
 
-  private companyLocations(connectionId: string): string[] {
+  private liveSnapshot(connectionId: string): LiveSnapshot | null {
     const row = this.db
-      .prepare('SELECT locations_json FROM company WHERE connection_id = ?')
-      .get(connectionId) as { locations_json: string } | undefined
-    const locations = JSON.parse(row?.locations_json ?? '[]') as {
-      city: string | null
-      state: string | null
-    }[]
-    const labels = locations
-      .map((location) => [location.city, location.state].filter(Boolean).join(', '))
-      .filter((label) => label !== '')
-    return [...new Set(labels)]
+      .prepare(
+        `SELECT c.live_snapshot_id AS id, s.swapped_at AS swappedAt
+         FROM connection c LEFT JOIN sync_snapshot s ON s.snapshot_id = c.live_snapshot_id
+         WHERE c.connection_id = ?`,
+      )
+      .get(connectionId) as { id: number | null; swappedAt: string | null } | undefined
+    if (!row || row.id === null) return null
+    return { id: row.id, key: `${connectionId} ${row.id} ${row.swappedAt ?? ''}` }
+  }
+
+  private remember<T>(key: string, read: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T
+    const value = read()
+    if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value as string)
+    this.memo.set(key, value)
+    return value
   }
 
   private count(sql: string, params: SqlParams): number {
@@ -221,15 +323,16 @@ export class DirectoryQueries {
   }
 }
 
-/** The WHERE clause and its parameters for a connection's directory under the given filters. */
+/** The WHERE clause (on `d`) and its parameters for a connection's directory under the filters. */
 function filterClause(
   connectionId: string,
+  liveId: number,
   filters: DirectoryFilters,
 ): { where: string; params: SqlParams } {
-  const params: SqlParams = { connectionId }
-  const conditions = ['d.connection_id = @connectionId']
+  const params: SqlParams = { connectionId, live: liveId }
+  const conditions = ['d.connection_id = @connectionId', live('d')]
 
-  const search = nameSearchClause(filters.search ?? '', params)
+  const search = searchClause(filters.search ?? '', params)
   if (search) conditions.push(search)
   if (filters.department !== undefined) {
     conditions.push('d.department = @department')
@@ -242,29 +345,87 @@ function filterClause(
   if (filters.status === 'active') conditions.push('d.is_active = 1')
   if (filters.status === 'terminated') conditions.push('d.is_active = 0')
   if (filters.status === 'unknown') conditions.push('d.is_active IS NULL')
+  if (filters.location !== undefined) {
+    conditions.push(employmentClause(`${LOCATION_SQL} = @location`))
+    params.location = filters.location
+  }
+  if (filters.employmentType !== undefined) {
+    conditions.push(employmentClause(`${EMPLOYMENT_TYPE_SQL} = @employmentType`))
+    params.employmentType = filters.employmentType
+  }
 
   return { where: conditions.join(' AND '), params }
 }
 
-/**
- * Every word of the search must match the start of some part of the name. This is the one
- * place a people search is built: work emails live with individual data, which this cache does
- * not hold yet, so only directory names are searched. A full-text index over names and emails
- * replaces this clause (keeping its contract: words in, one condition on `d` out).
- */
-function nameSearchClause(search: string, params: SqlParams): string | null {
-  const words = search.trim().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS)
-  if (words.length === 0) return null
+function employmentClause(condition: string): string {
+  return `EXISTS (SELECT 1 FROM employment_version e INDEXED BY employment_version_filters
+    WHERE e.connection_id = d.connection_id AND e.individual_id = d.individual_id
+      AND ${live('e')} AND ${condition})`
+}
 
-  return words
-    .map((word, index) => {
-      const name = `word${index}`
-      params[name] = `${escapeLike(word)}%`
-      return `(coalesce(d.first_name, '') LIKE @${name} ESCAPE '\\'
-        OR coalesce(d.middle_name, '') LIKE @${name} ESCAPE '\\'
-        OR coalesce(d.last_name, '') LIKE @${name} ESCAPE '\\')`
-    })
-    .join(' AND ')
+/**
+ * Every word of the search must start a word of the person's names, preferred name, work or
+ * personal emails, title or department, through the people search index the sync builds. Text
+ * with no searchable word in it matches nobody rather than everybody.
+ */
+function searchClause(search: string, params: SqlParams): string | null {
+  if (search.trim() === '') return null
+  const match = matchQuery(search.split(/\s+/).slice(0, MAX_SEARCH_WORDS).join(' '))
+  if (!match) return '0'
+
+  params.match = match
+  return `d.individual_id IN (SELECT s.individual_id
+    FROM person_search_index f JOIN person_search_version s ON s.doc_row = f.rowid
+    WHERE person_search_index MATCH @match AND s.connection_id = @connectionId AND ${live('s')})`
+}
+
+/** The filters as part of a memo key, in a fixed order. */
+function filterKey(filters: DirectoryFilters): string {
+  return JSON.stringify([
+    filters.search?.trim() ?? '',
+    filters.department ?? null,
+    filters.managerId ?? null,
+    filters.status ?? null,
+    filters.location ?? null,
+    filters.employmentType ?? null,
+  ])
+}
+
+/** Folds the employment groups into one facet, largest first, then by label. */
+function tally<Row extends { count: number }>(
+  rows: Row[],
+  valueOf: (row: Row) => string | null,
+  labelOf: (value: string) => string,
+): FacetValue[] {
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    const value = valueOf(row)
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + row.count)
+  }
+  return [...counts]
+    .map(([value, count]) => ({ value, label: labelOf(value), count }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-US'))
+}
+
+/** Human words for Finch's type and subtype; an unlisted pair reads as its own words. */
+function employmentTypeLabel(value: string): string {
+  const known = EMPLOYMENT_TYPE_LABELS[value]
+  if (known) return known
+  const words = value.split('/').filter(Boolean).reverse().join(' ').replace(/_/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+function emptyFacets(): DirectoryFacets {
+  return {
+    total: 0,
+    departments: [],
+    statuses: [],
+    managers: [],
+    managersTruncated: false,
+    locations: [],
+    employmentTypes: [],
+    hasEmployment: false,
+  }
 }
 
 function toDirectoryRow(row: PersonRecord): DirectoryRow {
@@ -290,8 +451,4 @@ function sortableName(
   const family = last && last.trim() ? last : ''
   if (family && given) return `${family}, ${given}`
   return family || given || null
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }

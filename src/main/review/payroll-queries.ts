@@ -21,6 +21,8 @@ import type {
 } from '../../shared/payroll-review'
 import { REGISTER_LINE_KINDS } from '../../shared/payroll-review'
 import type { CacheDatabase } from '../cache/open-database'
+import { directoryJoinSql } from '../cache/directory-join'
+import { COLUMN_LINES_SQL, LINE_COLUMN_SQL } from '../cache/payment-register'
 
 /** More pay groups than this are left out of the filter; the runs stay listed. */
 export const MAX_PAY_GROUPS = 500
@@ -45,22 +47,9 @@ const PAYMENT_COLUMNS = `p.payment_id, p.pay_date, p.pay_period_start, p.pay_per
   p.gross_pay_cents, p.employee_taxes_cents, p.employer_taxes_cents, p.net_pay_cents,
   p.company_debit_cents, p.individual_count, p.pay_group_ids_json`
 
-/**
- * The register column a line belongs to. A tax paid by the employer is its own column beside
- * the employee's tax of the same name; a line without a name keeps its type's text, and one
- * with neither is called `Unnamed`.
- */
-const LINE_COLUMN_SQL = `CASE WHEN l.kind = 'tax' AND l.employer = 1 THEN 'employer_tax'
-    ELSE l.kind END AS column_kind,
-  coalesce(nullif(trim(l.name), ''), nullif(trim(l.type), ''), 'Unnamed') AS label`
-
-/** Earnings are summed in the gross column; the register's money columns are the rest. */
-const COLUMN_LINES = `l.is_null_entry = 0 AND l.kind <> 'earning'`
-
 const PERSON_NAME_SQL = `nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')`
 
-const PERSON_JOIN = `LEFT JOIN directory_entry d
-  ON d.connection_id = s.connection_id AND d.individual_id = s.individual_id`
+const PERSON_JOIN = directoryJoinSql('d', 's.connection_id', 's.individual_id')
 
 export interface PayRunWindowQuery extends PayRunFilters {
   connectionId: string
@@ -75,16 +64,16 @@ export interface RegisterWindowQuery {
   limit: number
 }
 
-/** Registers whose columns are remembered; opening one asks for its columns twice or more. */
-const REMEMBERED_REGISTERS = 16
+/** A pay run's statement count, sums and register columns with their totals. */
+interface RegisterTotals {
+  statements: number
+  hours: number
+  gross: number
+  net: number
+  columns: RegisterColumn[]
+}
 
 export class PayrollReviewQueries {
-  /**
-   * Column discovery sums every line of the run (120,000 for a 10,000-person run), so the
-   * answer is kept per live snapshot: a sync makes a new snapshot id, and with it a new key.
-   */
-  private readonly columnsByRegister = new Map<string, RegisterColumn[]>()
-
   constructor(private readonly db: CacheDatabase) {}
 
   /** The connection's pay groups by name, at most `MAX_PAY_GROUPS` of them. */
@@ -144,19 +133,8 @@ export class PayrollReviewQueries {
       .get(connectionId, paymentId) as PaymentRecord | undefined
     if (!payment) return null
 
-    const sums = this.db
-      .prepare(
-        `SELECT count(*) AS statements, coalesce(sum(s.total_hours), 0) AS hours,
-           coalesce(sum(s.gross_pay_cents), 0) AS gross, coalesce(sum(s.net_pay_cents), 0) AS net
-         FROM pay_statement s WHERE s.connection_id = ? AND s.payment_id = ?`,
-      )
-      .get(connectionId, paymentId) as {
-      statements: number
-      hours: number
-      gross: number
-      net: number
-    }
-    const columns = this.registerColumns(connectionId, paymentId)
+    const sums = this.registerTotals(connectionId, paymentId)
+    const { columns } = sums
     const kindTotal = (kind: RegisterLineKind) =>
       columns.filter((column) => column.kind === kind).reduce((sum, c) => sum + c.totalCents, 0)
 
@@ -183,16 +161,9 @@ export class PayrollReviewQueries {
    */
   registerPage(query: RegisterWindowQuery): RegisterPage {
     const { connectionId, paymentId } = query
-    const columns = this.registerColumns(connectionId, paymentId)
+    const { columns, statements: total } = this.registerTotals(connectionId, paymentId)
     const columnIndex = new Map(columns.map((column, index) => [columnKey(column), index]))
 
-    const total = (
-      this.db
-        .prepare(
-          'SELECT count(*) AS n FROM pay_statement s WHERE s.connection_id = ? AND s.payment_id = ?',
-        )
-        .get(connectionId, paymentId) as { n: number }
-    ).n
     const statements = this.db
       .prepare(
         `SELECT s.statement_row, s.individual_id, s.total_hours, s.gross_pay_cents,
@@ -229,7 +200,7 @@ export class PayrollReviewQueries {
         .prepare(
           `SELECT l.statement_row, ${LINE_COLUMN_SQL}, sum(l.amount_cents) AS cents
            FROM pay_statement_line l
-           WHERE l.statement_row IN (SELECT value FROM json_each(?)) AND ${COLUMN_LINES}
+           WHERE l.statement_row IN (SELECT value FROM json_each(?)) AND ${COLUMN_LINES_SQL}
            GROUP BY l.statement_row, column_kind, label`,
         )
         .all(JSON.stringify([...rows.keys()])) as {
@@ -315,43 +286,63 @@ export class PayrollReviewQueries {
     }
   }
 
-  private registerColumns(connectionId: string, paymentId: string): RegisterColumn[] {
-    const live = this.db
-      .prepare('SELECT live_snapshot_id AS id FROM connection WHERE connection_id = ?')
-      .get(connectionId) as { id: number | null } | undefined
-    const key = `${connectionId}\u0000${paymentId}\u0000${live?.id ?? 'none'}`
-    const remembered = this.columnsByRegister.get(key)
-    if (remembered) return remembered
-
-    const columns = this.discoverColumns(connectionId, paymentId)
-    this.columnsByRegister.set(key, columns)
-    if (this.columnsByRegister.size > REMEMBERED_REGISTERS) {
-      const oldest = this.columnsByRegister.keys().next().value
-      if (oldest !== undefined) this.columnsByRegister.delete(oldest)
+  /**
+   * The totals the sync stored for the payment, or, for a payment without them (its statements
+   * failed to read), the same sums taken over its lines now.
+   */
+  private registerTotals(connectionId: string, paymentId: string): RegisterTotals {
+    const stored = this.db
+      .prepare(
+        `SELECT register_row, statement_count AS statements, total_hours AS hours,
+           gross_pay_cents AS gross, net_pay_cents AS net
+         FROM payment_register WHERE connection_id = ? AND payment_id = ?`,
+      )
+      .get(connectionId, paymentId) as
+      (Omit<RegisterTotals, 'columns'> & { register_row: number }) | undefined
+    if (stored) {
+      const { register_row: registerRow, ...sums } = stored
+      const columns = this.db
+        .prepare(
+          `SELECT column_kind, label, total_cents FROM payment_register_column
+           WHERE register_row = ?`,
+        )
+        .all(registerRow) as ColumnTotalRecord[]
+      return { ...sums, columns: sortColumns(columns) }
     }
-    return columns
-  }
 
-  private discoverColumns(connectionId: string, paymentId: string): RegisterColumn[] {
-    const rows = this.db
+    const sums = this.db
+      .prepare(
+        `SELECT count(*) AS statements, coalesce(sum(s.total_hours), 0) AS hours,
+           coalesce(sum(s.gross_pay_cents), 0) AS gross, coalesce(sum(s.net_pay_cents), 0) AS net
+         FROM pay_statement s WHERE s.connection_id = ? AND s.payment_id = ?`,
+      )
+      .get(connectionId, paymentId) as Omit<RegisterTotals, 'columns'>
+    const columns = this.db
       .prepare(
         `SELECT ${LINE_COLUMN_SQL}, coalesce(sum(l.amount_cents), 0) AS total_cents
          FROM pay_statement s JOIN pay_statement_line l ON l.statement_row = s.statement_row
-         WHERE s.connection_id = ? AND s.payment_id = ? AND ${COLUMN_LINES}
+         WHERE s.connection_id = ? AND s.payment_id = ? AND ${COLUMN_LINES_SQL}
          GROUP BY column_kind, label`,
       )
-      .all(connectionId, paymentId) as {
-      column_kind: RegisterLineKind
-      label: string
-      total_cents: number
-    }[]
-    const kindOrder = (kind: RegisterLineKind) => REGISTER_LINE_KINDS.indexOf(kind)
-    return rows
-      .map((row) => ({ kind: row.column_kind, label: row.label, totalCents: row.total_cents }))
-      .sort(
-        (a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.label.localeCompare(b.label, 'en-US'),
-      )
+      .all(connectionId, paymentId) as ColumnTotalRecord[]
+    return { ...sums, columns: sortColumns(columns) }
   }
+}
+
+interface ColumnTotalRecord {
+  column_kind: RegisterLineKind
+  label: string
+  total_cents: number
+}
+
+/** Employee taxes, employer taxes, deductions, contributions; by label within each. */
+function sortColumns(rows: ColumnTotalRecord[]): RegisterColumn[] {
+  const kindOrder = (kind: RegisterLineKind) => REGISTER_LINE_KINDS.indexOf(kind)
+  return rows
+    .map((row) => ({ kind: row.column_kind, label: row.label, totalCents: row.total_cents }))
+    .sort(
+      (a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.label.localeCompare(b.label, 'en-US'),
+    )
 }
 
 function columnKey(column: { kind: RegisterLineKind; label: string }): string {

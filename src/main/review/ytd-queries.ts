@@ -1,59 +1,79 @@
 /**
  * Year-to-date totals for a company or one person, as Finch's guides advise: the year's
  * payments, chosen by pay date, and the statements that belong to them. Sums are SQL sums over
- * integer cents, so every total is exact.
+ * integer cents, so every total is exact, and gross − employee taxes − pre-tax − post-tax
+ * deductions is set beside net with whatever the statements leave unexplained. The company's
+ * figures and the per-person list read what the sync stored (per payment and person, and per
+ * person and year: `person-totals.ts`, `person-years.ts`), which for 10,000 people paid 26 times
+ * takes milliseconds where summing 3.7 million lines took seconds; one person's figures are
+ * summed from their own few statements.
  */
 import type { YtdLineTotal, YtdPeoplePage, YtdSummary } from '../../shared/ytd-review'
+import { directoryJoinSql } from '../cache/directory-join'
+import {
+  FIGURE_TAX_TYPES,
+  UNSUMMED_STATEMENTS_FROM_SQL,
+  YEAR_PAYMENT_SQL,
+  YTD_LINES_SQL,
+  YTD_LINE_KIND_SQL,
+  YTD_LINE_LABEL_SQL,
+  liveRowSql,
+  personYearSql,
+} from '../cache/person-totals'
+import { personYearsStored } from '../cache/person-years'
 import type { CacheDatabase } from '../cache/open-database'
 
 type SqlParams = Record<string, string | number>
 
-/** The year's statements, optionally one person's, as a CTE named `st`. */
-function yearStatementsSql(withPerson: boolean): string {
-  return `WITH st AS (
-    SELECT s.statement_row, s.individual_id, s.payment_id, s.gross_pay_cents, s.net_pay_cents
-    FROM payment p JOIN pay_statement s
-      ON s.connection_id = p.connection_id AND s.payment_id = p.payment_id
-    WHERE p.connection_id = @connectionId AND p.pay_date BETWEEN @from AND @to
-      ${withPerson ? 'AND s.individual_id = @individualId' : ''})`
+/** A person's employee taxes of every type, under `alias`. */
+function employeeTaxesSql(alias: string): string {
+  return FIGURE_TAX_TYPES.map((type) => `${alias}.employee_${type}_tax_cents`).join(' + ')
 }
 
-const LINE_KIND_SQL = `CASE
-    WHEN l.kind = 'tax' AND l.employer = 1 THEN 'employer_tax'
-    WHEN l.kind = 'tax' THEN 'tax'
-    ELSE 'pre_tax_deduction' END`
+/** One person's statements of the year, found through the by-person index, as CTE `st`. */
+const PERSON_STATEMENTS_SQL = `st AS MATERIALIZED (
+    SELECT s.statement_row, s.payment_id, s.gross_pay_cents, s.net_pay_cents
+    FROM pay_statement_version s INDEXED BY pay_statement_version_by_individual
+      JOIN payment p ON p.connection_id = s.connection_id AND p.payment_id = s.payment_id
+    WHERE s.connection_id = @connectionId AND s.individual_id = @individualId
+      AND ${liveRowSql('s')} AND p.pay_date BETWEEN @from AND @to)`
 
-const YTD_LINES = `l.is_null_entry = 0
-  AND (l.kind = 'tax' OR (l.kind = 'employee_deduction' AND l.pre_tax = 1))`
+/**
+ * The year's statements of payments without stored totals, as CTE `unsummed` (after
+ * `year_payment`): a payment whose statements failed has none, so this is usually empty.
+ */
+const UNSUMMED_STATEMENTS_SQL = `unsummed AS MATERIALIZED (
+    SELECT s.statement_row, s.payment_id, s.gross_pay_cents, s.net_pay_cents
+    FROM ${UNSUMMED_STATEMENTS_FROM_SQL})`
 
-const KIND_ORDER: YtdLineTotal['kind'][] = ['tax', 'employer_tax', 'pre_tax_deduction']
+/** The list's columns of a person's year (alias `py`, with `FIGURE_COLUMNS`). */
+const PERSON_ROW_SQL = `py.individual_id, py.statement_count AS statements,
+    py.gross_pay_cents AS gross, py.net_pay_cents AS net, ${employeeTaxesSql('py')} AS taxes,
+    py.pre_tax_deductions_cents AS pre_tax, py.post_tax_deductions_cents AS post_tax`
+
+const KIND_ORDER: YtdLineTotal['kind'][] = [
+  'tax',
+  'employer_tax',
+  'pre_tax_deduction',
+  'post_tax_deduction',
+]
+
+interface YearTotals {
+  payments: number
+  statements: number
+  gross: number
+  net: number
+}
 
 export class YtdQueries {
   constructor(private readonly db: CacheDatabase) {}
 
   summary(query: { connectionId: string; year: number; individualId?: string }): YtdSummary {
-    const withPerson = query.individualId !== undefined
     const params: SqlParams = { connectionId: query.connectionId, ...yearRange(query.year) }
     if (query.individualId !== undefined) params.individualId = query.individualId
-    const cte = yearStatementsSql(withPerson)
+    const { totals, lines } =
+      query.individualId === undefined ? this.companyYear(params) : this.personYear(params)
 
-    const totals = this.db
-      .prepare(
-        `${cte} SELECT count(DISTINCT payment_id) AS payments, count(*) AS statements,
-           coalesce(sum(gross_pay_cents), 0) AS gross, coalesce(sum(net_pay_cents), 0) AS net
-         FROM st`,
-      )
-      .get(params) as { payments: number; statements: number; gross: number; net: number }
-    const lines = this.db
-      .prepare(
-        `${cte} SELECT ${LINE_KIND_SQL} AS kind,
-           coalesce(nullif(trim(l.name), ''), nullif(trim(l.type), ''), 'Unnamed') AS label,
-           coalesce(sum(l.amount_cents), 0) AS totalCents
-         FROM st JOIN pay_statement_line l ON l.statement_row = st.statement_row
-         WHERE ${YTD_LINES}
-         GROUP BY 1, 2`,
-      )
-      .all(params) as YtdLineTotal[]
     lines.sort(
       (a, b) =>
         KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
@@ -62,23 +82,95 @@ export class YtdQueries {
     const kindTotal = (kind: YtdLineTotal['kind']) =>
       lines.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.totalCents, 0)
 
+    const employeeTaxesCents = kindTotal('tax')
+    const preTaxDeductionsCents = kindTotal('pre_tax_deduction')
+    const postTaxDeductionsCents = kindTotal('post_tax_deduction')
     return {
       year: query.year,
       ...(query.individualId !== undefined ? { individualId: query.individualId } : {}),
       paymentCount: totals.payments,
       statementCount: totals.statements,
       grossPayCents: totals.gross,
-      employeeTaxesCents: kindTotal('tax'),
+      employeeTaxesCents,
       employerTaxesCents: kindTotal('employer_tax'),
-      preTaxDeductionsCents: kindTotal('pre_tax_deduction'),
+      preTaxDeductionsCents,
+      postTaxDeductionsCents,
       netPayCents: totals.net,
+      unexplainedCents:
+        totals.gross -
+        employeeTaxesCents -
+        preTaxDeductionsCents -
+        postTaxDeductionsCents -
+        totals.net,
       lines,
     }
   }
 
   /**
-   * A window of per-person year-to-date totals, by name. Every window aggregates the whole year,
-   * so a 10,000-person company pays that cost per page; a stored per-year rollup would not.
+   * The company's year from the totals the sync stored per payment (a few rows per pay run),
+   * plus the lines of any payment without them.
+   */
+  private companyYear(params: SqlParams): { totals: YearTotals; lines: YtdLineTotal[] } {
+    const totals = this.db
+      .prepare(
+        `WITH ${YEAR_PAYMENT_SQL}, ${UNSUMMED_STATEMENTS_SQL},
+         parts AS (
+           SELECT count(CASE WHEN r.statement_count > 0 THEN 1 END) AS payments,
+             sum(r.statement_count) AS statements, sum(r.gross_pay_cents) AS gross,
+             sum(r.net_pay_cents) AS net
+           FROM year_payment yp JOIN payment_register_version r ON r.register_row = yp.register_row
+           UNION ALL
+           SELECT count(DISTINCT payment_id), count(*), sum(gross_pay_cents), sum(net_pay_cents)
+           FROM unsummed)
+         SELECT coalesce(sum(payments), 0) AS payments, coalesce(sum(statements), 0) AS statements,
+           coalesce(sum(gross), 0) AS gross, coalesce(sum(net), 0) AS net
+         FROM parts`,
+      )
+      .get(params) as YearTotals
+    const lines = this.db
+      .prepare(
+        `WITH ${YEAR_PAYMENT_SQL}, ${UNSUMMED_STATEMENTS_SQL},
+         parts AS (
+           SELECT k.kind, k.label, k.total_cents
+           FROM year_payment yp JOIN payment_ytd_line_version k ON k.register_row = yp.register_row
+           UNION ALL
+           SELECT ${YTD_LINE_KIND_SQL}, ${YTD_LINE_LABEL_SQL}, l.amount_cents
+           FROM unsummed st JOIN pay_statement_line_version l ON l.statement_row = st.statement_row
+           WHERE ${YTD_LINES_SQL})
+         SELECT kind, label, coalesce(sum(total_cents), 0) AS totalCents
+         FROM parts GROUP BY kind, label`,
+      )
+      .all(params) as YtdLineTotal[]
+    return { totals, lines }
+  }
+
+  /** One person's year, summed from the lines of their few statements. */
+  private personYear(params: SqlParams): { totals: YearTotals; lines: YtdLineTotal[] } {
+    const totals = this.db
+      .prepare(
+        `WITH ${PERSON_STATEMENTS_SQL}
+         SELECT count(DISTINCT payment_id) AS payments, count(*) AS statements,
+           coalesce(sum(gross_pay_cents), 0) AS gross, coalesce(sum(net_pay_cents), 0) AS net
+         FROM st`,
+      )
+      .get(params) as YearTotals
+    const lines = this.db
+      .prepare(
+        `WITH ${PERSON_STATEMENTS_SQL}
+         SELECT ${YTD_LINE_KIND_SQL} AS kind, ${YTD_LINE_LABEL_SQL} AS label,
+           coalesce(sum(l.amount_cents), 0) AS totalCents
+         FROM st JOIN pay_statement_line_version l ON l.statement_row = st.statement_row
+         WHERE ${YTD_LINES_SQL}
+         GROUP BY 1, 2`,
+      )
+      .all(params) as YtdLineTotal[]
+    return { totals, lines }
+  }
+
+  /**
+   * A window of per-person year-to-date totals, by name: from the year's rows a sync stored per
+   * person (one row each, read in name order), or for a snapshot without them from the figures
+   * stored per payment and person.
    */
   people(query: {
     connectionId: string
@@ -86,43 +178,45 @@ export class YtdQueries {
     offset: number
     limit: number
   }): YtdPeoplePage {
-    const params: SqlParams = { connectionId: query.connectionId, ...yearRange(query.year) }
-    const cte = yearStatementsSql(false)
-    const rows = this.db
-      .prepare(
-        `${cte},
-         per_person AS (
-           SELECT individual_id, count(*) AS statements, coalesce(sum(gross_pay_cents), 0) AS gross,
-             coalesce(sum(net_pay_cents), 0) AS net
-           FROM st GROUP BY individual_id),
-         per_person_lines AS (
-           SELECT st.individual_id,
-             coalesce(sum(CASE WHEN l.kind = 'tax' AND coalesce(l.employer, 0) = 0
-               THEN l.amount_cents END), 0) AS taxes,
-             coalesce(sum(CASE WHEN l.kind = 'employee_deduction' THEN l.amount_cents END), 0)
-               AS pre_tax
-           FROM st JOIN pay_statement_line l ON l.statement_row = st.statement_row
-           WHERE ${YTD_LINES}
-           GROUP BY st.individual_id)
-         SELECT pp.individual_id, pp.statements, pp.gross, pp.net,
-           coalesce(pl.taxes, 0) AS taxes, coalesce(pl.pre_tax, 0) AS pre_tax,
-           nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')
-             AS person_name,
-           count(*) OVER () AS total
-         FROM per_person pp
-         LEFT JOIN per_person_lines pl ON pl.individual_id = pp.individual_id
-         LEFT JOIN directory_entry d
-           ON d.connection_id = @connectionId AND d.individual_id = pp.individual_id
-         ORDER BY d.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, pp.individual_id
-         LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as {
+    const params: SqlParams = {
+      connectionId: query.connectionId,
+      ...yearRange(query.year),
+      limit: query.limit,
+      offset: query.offset,
+    }
+    const snapshot = personYearsStored(this.db, query.connectionId)
+    const rows = (
+      snapshot === null
+        ? this.db.prepare(
+            `${personYearSql('all')}
+             SELECT ${PERSON_ROW_SQL},
+               nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')
+                 AS person_name,
+               count(*) OVER () AS total
+             FROM person_year py
+             ${directoryJoinSql('d', '@connectionId', 'py.individual_id')}
+             ORDER BY d.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, py.individual_id
+             LIMIT @limit OFFSET @offset`,
+          )
+        : this.db.prepare(
+            `SELECT ${PERSON_ROW_SQL},
+               nullif(trim(coalesce(py.first_name, '') || ' ' || coalesce(py.last_name, '')), '')
+                 AS person_name,
+               count(*) OVER () AS total
+             FROM person_year_total py
+             WHERE py.connection_id = @connectionId AND py.snapshot_id = @snapshot
+               AND py.year = @year
+             ORDER BY py.last_name COLLATE NOCASE, py.first_name COLLATE NOCASE, py.individual_id
+             LIMIT @limit OFFSET @offset`,
+          )
+    ).all(snapshot === null ? params : { ...params, snapshot, year: query.year }) as {
       individual_id: string
       statements: number
       gross: number
       net: number
       taxes: number
       pre_tax: number
+      post_tax: number
       person_name: string | null
       total: number
     }[]
@@ -137,6 +231,7 @@ export class YtdQueries {
         grossPayCents: row.gross,
         employeeTaxesCents: row.taxes,
         preTaxDeductionsCents: row.pre_tax,
+        postTaxDeductionsCents: row.post_tax,
         netPayCents: row.net,
       })),
     }

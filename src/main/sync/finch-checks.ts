@@ -19,6 +19,7 @@ import type {
   IndividualBody,
   PayGroupRecord,
 } from '../cache/finch-rows'
+import { FINCH_ID_PATTERN } from '../../shared/domain'
 import { MalformedData } from './sync-errors'
 
 type Fields = Record<string, unknown>
@@ -40,8 +41,8 @@ function optionalRecord(fields: Fields, key: string, path: string): Fields | nul
 
 export function identifier(fields: Fields, key: string, path: string): string {
   const value = fields[key]
-  if (typeof value !== 'string' || value.length === 0 || value.length > 256) {
-    throw new MalformedData(`${path}.${key}`, 'an identifier')
+  if (typeof value !== 'string' || !FINCH_ID_PATTERN.test(value)) {
+    throw new MalformedData(`${path}.${key}`, 'an identifier (letters, digits, - and _)')
   }
   return value
 }

@@ -327,6 +327,7 @@ function settleAnswer(
     run.write(() => {
       if (state === 'done' || state === 'failed') run.staging.replaceStatementsOf(paymentId)
       if (state !== 'done') run.staging.discardStatementsOf(paymentId)
+      if (state === 'done') run.staging.writeRegisterOf(paymentId)
     })
   }
 

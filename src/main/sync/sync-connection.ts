@@ -12,6 +12,7 @@ import type { SyncProgress, SyncSummary } from '../../shared/domain'
 import type { PayrollCache } from '../cache/payroll-cache'
 import type { StagingSnapshot, SyncRunRecord } from '../cache/staging-snapshot'
 import { insertSyncRun } from '../cache/staging-snapshot'
+import { noteCacheDamage } from '../cache/clean-close'
 import type { ReplaceableProduct } from '../cache/staging-snapshot'
 import { finchForConnection, toAppError } from '../finch/finch-gateway'
 import type { Logger } from '../log/logger'
@@ -30,6 +31,9 @@ import { planSync } from './sync-plan'
 import { SyncRun } from './sync-run'
 import type { SyncSettings } from './sync-settings'
 import { syncSettings } from './sync-settings'
+
+/** What the cache records, and the UI says, when the accountant stops a sync. */
+export const SYNC_CANCELLED_MESSAGE = 'Sync cancelled — previous data kept.'
 
 export interface SyncDeps {
   /** The base URL of the Finch that issued this connection's token. */
@@ -157,6 +161,7 @@ export class ConnectionSync {
       }
     } catch (thrown) {
       const error = controller.signal.aborted ? (controller.signal.reason as unknown) : thrown
+      noteCacheDamage(thrown)
       this.abandonQuietly(connectionId, staging)
       return this.failed(connectionId, startedAt, plan, run, error)
     } finally {
@@ -261,8 +266,8 @@ export class ConnectionSync {
       startedAt,
       finishedAt,
       status: cancelled ? 'cancelled' : 'failed',
-      errorCode: appError?.code ?? null,
-      errorMessage: appError?.message ?? null,
+      errorCode: cancelled ? 'sync_cancelled' : appError!.code,
+      errorMessage: cancelled ? SYNC_CANCELLED_MESSAGE : appError!.message,
       failureKind,
       mode: plan?.mode ?? 'full',
       counts: {},
@@ -316,14 +321,16 @@ function describeFailure(error: unknown): { appError: AppError; failureKind: str
       ? `Finch kept sending ${error.product} this app cannot read (${error.detail}); the previous data was kept.`
       : `Finch could not be reached to read ${error.product} after ${error.attempts} attempts; the previous data was kept.`
     return {
-      appError: new AppError('finch_unreachable', message, { cause: error }),
+      appError: new AppError(malformed ? 'finch_malformed_data' : 'finch_unreachable', message, {
+        cause: error,
+      }),
       failureKind: error.reason === 'malformed' ? 'malformed_response' : error.reason,
     }
   }
   if (error instanceof MalformedData) {
     return {
       appError: new AppError(
-        'finch_unreachable',
+        'finch_malformed_data',
         `Finch sent data this app cannot read (${error.message}); the previous data was kept.`,
         { cause: error },
       ),

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useApi } from './api/api-context'
 import { AppHeader } from './components/app-header'
 import { ConnectStatus } from './components/connect-status'
+import { attentionRoute } from './components/dashboard-attention'
 import { NavRail } from './components/nav-rail'
 import { useAsyncValue } from './hooks/use-async-value'
 import { useConnectFlow } from './hooks/use-connect-flow'
@@ -15,6 +16,7 @@ import { ChecksView } from './views/checks-view'
 import { ClientsView } from './views/clients-view'
 import { CompanyView } from './views/company-view'
 import { DashboardView } from './views/dashboard-view'
+import { PersonView } from './views/person-view'
 import { SettingsView } from './views/settings-view'
 
 export function App() {
@@ -60,6 +62,7 @@ export function App() {
       case 'clients':
         return (
           <ClientsView
+            {...(current.reconnect ? { reconnect: current.reconnect } : {})}
             mode={status.value?.mode}
             connectFlow={connectFlow}
             onOpenCompany={openCompany}
@@ -70,11 +73,24 @@ export function App() {
           <CompanyView
             key={current.connectionId}
             connectionId={current.connectionId}
+            {...(current.focus ? { focus: current.focus } : {})}
             onBack={() => setRoute({ view: 'clients' })}
             onOpenDashboard={() =>
               setRoute({ view: 'dashboard', connectionId: current.connectionId })
             }
             onOpenChecks={() => setRoute({ view: 'checks', connectionId: current.connectionId })}
+            onOpenPerson={(individualId) =>
+              setRoute({ view: 'person', connectionId: current.connectionId, individualId })
+            }
+          />
+        )
+      case 'person':
+        return (
+          <PersonView
+            key={`${current.connectionId}/${current.individualId}`}
+            connectionId={current.connectionId}
+            individualId={current.individualId}
+            onBack={() => openCompany(current.connectionId)}
           />
         )
       case 'dashboard':
@@ -83,11 +99,7 @@ export function App() {
             key={current.connectionId}
             connectionId={current.connectionId}
             onBack={() => openCompany(current.connectionId)}
-            onOpenAttention={(item) =>
-              item.kind === 'reauthenticate'
-                ? setRoute({ view: 'clients' })
-                : openCompany(item.connectionId)
-            }
+            onOpenAttention={(item) => setRoute(attentionRoute(item))}
           />
         )
       case 'checks':
@@ -95,6 +107,7 @@ export function App() {
           <ChecksView
             key={current.connectionId}
             connectionId={current.connectionId}
+            {...(current.focus ? { focus: current.focus } : {})}
             onBack={() => openCompany(current.connectionId)}
           />
         )

@@ -15,7 +15,9 @@ export type { PlantedDiscrepancy } from './planted-discrepancies'
 export { plantedDiscrepancies } from './planted-discrepancies'
 export { deriveSeed, mixSeeds, Random } from './random'
 export type { ScenarioName, ScenarioOptions } from './scenarios'
+export type { MovePair, MoveVariant, ProviderMove } from './provider-move'
 export {
+  createProviderMove,
   createScenario,
   DEFAULT_SEED,
   DEFAULT_TODAY,

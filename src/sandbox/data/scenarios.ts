@@ -19,6 +19,8 @@ import type { CompanyDataset } from './dataset'
 import { generateDataset } from './generated-dataset'
 import { HOSTILE_COMPANY, HOSTILE_LABELS, hostileName } from './hostile-company'
 import { generateWithPlantedDiscrepancies, MIN_DISCREPANCY_RUNS } from './planted-discrepancies'
+import { joinProviderMove, MIN_MOVE_PEOPLE } from './provider-move'
+import type { ProviderMove } from './provider-move'
 import { deriveSeed } from './random'
 
 export const SCENARIO_NAMES = [
@@ -30,6 +32,8 @@ export const SCENARIO_NAMES = [
   'hostile',
   'scale',
   'discrepancies',
+  'moveco-old',
+  'moveco-new',
 ] as const
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
@@ -72,6 +76,17 @@ function checkedCount(
 /** The discrepancies company needs enough people that every planted problem has its own. */
 const MIN_DISCREPANCY_PEOPLE = 24
 
+/** The company of the provider-move pair: a mover, its crews on one pay schedule. */
+const LARKSPUR = {
+  ...BRIGHTWATER,
+  legalName: 'Larkspur Moving & Storage Co.',
+  shortName: 'Larkspur',
+  emailDomain: 'larkspurmoving.example',
+}
+
+/** The day the pair's company left its old provider; the new one pays from the next day. */
+const MOVE_DAY = '2026-06-30'
+
 const QUIET_EVENTS = { yearEndBonus: false, severance: false, reversal: false, turnover: false }
 const ALL_EVENTS = { yearEndBonus: true, severance: true, reversal: true, turnover: true }
 
@@ -91,6 +106,25 @@ function planFor(name: ScenarioName, options: ScenarioOptions): CompanyPlan {
     checkedCount('people', options.people, fallback, MAX_PEOPLE)
 
   switch (name) {
+    case 'moveco-old':
+    case 'moveco-new': {
+      const old = name === 'moveco-old'
+      return {
+        ...common,
+        providerId: old ? 'paychex_flex' : 'gusto',
+        profile: LARKSPUR,
+        headcount: checkedCount('people', options.people, 14, MAX_PEOPLE, MIN_MOVE_PEOPLE),
+        payGroups: ['semi_monthly'],
+        historyMonths: old ? 6 : 5,
+        // The two sides are independent generations (their seeds differ by name); the move
+        // then joins their people.
+        ...(old && common.today > MOVE_DAY ? { today: MOVE_DAY } : {}),
+        // Nobody leaves and no field is left empty, so only the planted differences matter.
+        events: QUIET_EVENTS,
+        sparse: false,
+        salariedHoursNull: false,
+      }
+    }
     case 'smallco':
       return {
         ...common,
@@ -220,6 +254,8 @@ export function createScenario(name: ScenarioName, options: ScenarioOptions = {}
   }
   const plan = planFor(name, options)
   if (name === 'discrepancies') return generateWithPlantedDiscrepancies(plan)
+  if (name === 'moveco-old') return createProviderMove(options).before
+  if (name === 'moveco-new') return createProviderMove(options).after
   const dataset = generateDataset(plan)
 
   if (name === 'assisted') {
@@ -248,4 +284,15 @@ export function createScenario(name: ScenarioName, options: ScenarioOptions = {}
     }
   }
   return dataset
+}
+
+/**
+ * Both sides of the provider move (`moveco-old`, `moveco-new`) and which of their people are
+ * one person and which only look alike. Throws `RangeError` for fewer than 12 people.
+ */
+export function createProviderMove(options: ScenarioOptions = {}): ProviderMove {
+  return joinProviderMove(
+    generateDataset(planFor('moveco-old', options)),
+    generateDataset(planFor('moveco-new', options)),
+  )
 }

@@ -12,6 +12,8 @@ export const NAMED_SCENARIOS = [
   'empty',
   'hostile',
   'discrepancies',
+  'moveco-old',
+  'moveco-new',
 ]
 
 /**

@@ -119,7 +119,11 @@ describe('snapshots of a connection', () => {
     expect(summary.status).toBe('cancelled')
     expect(harness.sync.cancel(harness.connectionId)).toBe(false)
     expect(dump()).toEqual(before)
-    expect(lastRun()).toEqual({ status: 'cancelled', error_code: null, failure_kind: 'cancelled' })
+    expect(lastRun()).toEqual({
+      status: 'cancelled',
+      error_code: 'sync_cancelled',
+      failure_kind: 'cancelled',
+    })
     expect(leftovers()).toEqual({ snapshots: 0, statements: 0, removed: 0 })
   })
 

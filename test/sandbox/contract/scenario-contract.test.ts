@@ -55,6 +55,8 @@ const SCENARIOS = [
   'empty',
   'hostile',
   'discrepancies',
+  'moveco-old',
+  'moveco-new',
   'scale-40-3',
 ]
 

@@ -96,6 +96,8 @@ describe('createScenario', () => {
       'hostile',
       'scale',
       'discrepancies',
+      'moveco-old',
+      'moveco-new',
     ])
     expect(datasets.map((dataset) => dataset.scenario)).toEqual([...SCENARIO_NAMES])
   })

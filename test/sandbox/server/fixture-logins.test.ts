@@ -125,7 +125,7 @@ describe('fixture logins', () => {
       `${sandbox.url}/authorize/login?session=${session.session_id}&provider=gusto`,
     )
 
-    expect(await page.text()).toMatch(/id="sandbox-accounts"[^]*discrepancies, case-1234/)
+    expect(await page.text()).toMatch(/id="sandbox-accounts"[^]*moveco-new, case-1234/)
   })
 
   it('stop the sandbox from starting when a folder does not load, naming the file', async () => {

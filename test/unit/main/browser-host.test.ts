@@ -113,6 +113,28 @@ describe('the browser host', () => {
     })
   })
 
+  it('takes a closed Connect pop-up report only from the session, on its own origin', async () => {
+    const report = Buffer.from(JSON.stringify({ attempt: 'no-such-attempt' }))
+
+    const anonymous = await send(`${host.origin}/__connect-closed`, {
+      method: 'POST',
+      headers: { origin: host.origin },
+      body: report,
+    })
+    const foreign = await send(`${host.origin}/__connect-closed`, {
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:1', cookie: sessionCookie },
+      body: report,
+    })
+    const own = await send(`${host.origin}/__connect-closed`, {
+      method: 'POST',
+      headers: { origin: host.origin, cookie: sessionCookie },
+      body: report,
+    })
+
+    expect([anonymous.status, foreign.status, own.status]).toEqual([403, 403, 204])
+  })
+
   it('runs a call from the session that launched it', async () => {
     const answer = await send(`${host.origin}/__ipc`, {
       method: 'POST',

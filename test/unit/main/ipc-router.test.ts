@@ -1,3 +1,4 @@
+import { SqliteError } from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/app-error'
 import { Redactor, createLogger } from '../../../src/main/log/logger'
@@ -103,5 +104,20 @@ describe('the IPC router', () => {
     })
     expect(lines.join('\n')).toContain('connections.list failed unexpectedly')
     expect(lines.join('\n')).not.toContain('secret-token-value')
+  })
+
+  it('says a damaged cache is damaged, and how to repair it', async () => {
+    const router = routerWith({
+      'connections.list': () => {
+        throw new SqliteError('database disk image is malformed', 'SQLITE_CORRUPT')
+      },
+    })
+
+    const response = await router.dispatch('connections.list', undefined)
+
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'storage_failed', message: expect.stringContaining('Restart the app') },
+    })
   })
 })

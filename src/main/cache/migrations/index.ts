@@ -9,6 +9,10 @@ import { syncBookkeeping } from './006-sync-bookkeeping'
 import { peopleSearch } from './007-people-search'
 import { connectionClients } from './008-connection-clients'
 import { auditTrail } from './009-audit-trail'
+import { paymentRegister } from './010-payment-register'
+import { reviewReads } from './011-review-reads'
+import { personTotals } from './012-person-totals'
+import { statementChecks } from './013-statement-checks'
 
 export const migrations: readonly Migration[] = [
   initialSchema,
@@ -20,4 +24,8 @@ export const migrations: readonly Migration[] = [
   peopleSearch,
   connectionClients,
   auditTrail,
+  paymentRegister,
+  reviewReads,
+  personTotals,
+  statementChecks,
 ]

@@ -45,6 +45,8 @@ export interface PayrollDeskApi {
   }
   sync: {
     run(target: ConnectionArgument): Promise<IpcResult<'sync.run'>>
+    /** Stops the connection's running sync; the previous data stays as it was. */
+    cancel(target: ConnectionArgument): Promise<IpcResult<'sync.cancel'>>
   }
   company: {
     get(target: IpcArguments<'company.get'>): Promise<IpcResult<'company.get'>>
@@ -79,9 +81,19 @@ export interface PayrollDeskApi {
     ): Promise<IpcResult<'checks.reconciliation'>>
     variance(query: IpcArguments<'checks.variance'>): Promise<IpcResult<'checks.variance'>>
     pdf(target: IpcArguments<'checks.pdf'>): Promise<IpcResult<'checks.pdf'>>
+    yearEnd(query: IpcArguments<'checks.yearEnd'>): Promise<IpcResult<'checks.yearEnd'>>
+    yearEndExport(
+      request: IpcArguments<'checks.yearEndExport'>,
+    ): Promise<IpcResult<'checks.yearEndExport'>>
+    people(query: IpcArguments<'checks.people'>): Promise<IpcResult<'checks.people'>>
   }
   audit: {
     page(query: IpcArguments<'audit.page'>): Promise<IpcResult<'audit.page'>>
+  }
+  person: {
+    profile(target: IpcArguments<'person.profile'>): Promise<IpcResult<'person.profile'>>
+    payHistory(query: IpcArguments<'person.payHistory'>): Promise<IpcResult<'person.payHistory'>>
+    revealSsn(request: IpcArguments<'person.revealSsn'>): Promise<IpcResult<'person.revealSsn'>>
   }
   exports: {
     table(request: IpcArguments<'export.table'>): Promise<IpcResult<'export.table'>>
@@ -140,7 +152,10 @@ export function createPayrollDeskApi(bridge: PayrollDeskBridge): PayrollDeskApi 
       reauthenticate: (request) => call('connect.reauthenticate', request),
       cancel: () => call('connect.cancel'),
     },
-    sync: { run: (target) => call('sync.run', target) },
+    sync: {
+      run: (target) => call('sync.run', target),
+      cancel: (target) => call('sync.cancel', target),
+    },
     company: { get: (target) => call('company.get', target) },
     directory: {
       page: (query) => call('directory.page', query),
@@ -164,8 +179,16 @@ export function createPayrollDeskApi(bridge: PayrollDeskBridge): PayrollDeskApi 
       reconciliation: (target) => call('checks.reconciliation', target),
       variance: (query) => call('checks.variance', query),
       pdf: (target) => call('checks.pdf', target),
+      yearEnd: (query) => call('checks.yearEnd', query),
+      yearEndExport: (request) => call('checks.yearEndExport', request),
+      people: (query) => call('checks.people', query),
     },
     audit: { page: (query) => call('audit.page', query) },
+    person: {
+      profile: (target) => call('person.profile', target),
+      payHistory: (query) => call('person.payHistory', query),
+      revealSsn: (request) => call('person.revealSsn', request),
+    },
     exports: {
       table: (request) => call('export.table', request),
       image: (request) => call('export.image', request),

@@ -7,6 +7,7 @@ import { useApi } from '../api/api-context'
 import { ExportActions } from '../export/export-actions'
 import { formatDateTime } from '../format/format-date'
 import { useAsyncValue } from '../hooks/use-async-value'
+import { CheckTableFrame } from './check-table-frame'
 import { ErrorAlert } from './error-alert'
 
 const PAGE_SIZE = 25
@@ -22,12 +23,12 @@ export function CheckAuditTrail({ connectionId }: { connectionId: string }) {
 
   return (
     <section className="check-section" data-testid="check-audit-trail">
-      <h3>Audit trail</h3>
+      <h2>Audit trail</h2>
       <ExportActions label="Export audit trail" target={{ table: 'audit_trail', connectionId }} />
       {page.status === 'failed' && <ErrorAlert onRetry={page.reload}>{page.message}</ErrorAlert>}
       {page.value && page.value.rows.length === 0 && <p>Nothing recorded yet.</p>}
       {page.value && page.value.rows.length > 0 && (
-        <div className="table-frame">
+        <CheckTableFrame label="Audit trail">
           <table className="data-table">
             <caption className="visually-hidden">Audit trail</caption>
             <thead>
@@ -44,14 +45,14 @@ export function CheckAuditTrail({ connectionId }: { connectionId: string }) {
                 <tr key={row.id} data-testid="audit-row" data-action={row.action}>
                   <td>{formatDateTime(row.occurredAt)}</td>
                   <td>{row.actor}</td>
-                  <td>{row.action}</td>
+                  <td>{row.actionLabel}</td>
                   <td>{row.subject ?? '—'}</td>
                   <td>{row.detail}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </CheckTableFrame>
       )}
       {total > PAGE_SIZE && (
         <div className="table-footer">

@@ -5,7 +5,9 @@
  */
 import type { PaymentCheckField, ReconciliationReport } from '../../../shared/checks'
 import { COMPANY_DEBIT_RULE, GROSS_TO_NET_RULE } from '../../../shared/checks'
+import { formatDate } from '../format/format-date'
 import { formatCents } from '../format/format-money'
+import { CheckTableFrame } from './check-table-frame'
 
 const FIELD_LABELS: Record<PaymentCheckField, string> = {
   gross_pay: 'Gross pay',
@@ -13,6 +15,10 @@ const FIELD_LABELS: Record<PaymentCheckField, string> = {
   employee_taxes: 'Employee taxes',
   employer_taxes: 'Employer taxes',
   company_debit: 'Company debit',
+}
+
+function day(date: string | null): string {
+  return formatDate(date) ?? '—'
 }
 
 function money(cents: number | null): string {
@@ -32,7 +38,7 @@ export function CheckReconciliation({ report }: { report: ReconciliationReport }
 function StatementImbalances({ report }: { report: ReconciliationReport }) {
   return (
     <section className="check-section" data-testid="check-gross-to-net">
-      <h3>Gross to net</h3>
+      <h2>Gross to net</h2>
       <p className="field-hint">
         {GROSS_TO_NET_RULE}, to the cent. {report.statementsChecked} statements checked
         {report.statementsUnchecked > 0 &&
@@ -42,7 +48,7 @@ function StatementImbalances({ report }: { report: ReconciliationReport }) {
       {report.imbalances.length === 0 ? (
         <p data-testid="check-gross-to-net-clear">Every statement balances.</p>
       ) : (
-        <div className="table-frame">
+        <CheckTableFrame label="Statements out of balance">
           <table className="data-table">
             <caption className="visually-hidden">Statements out of balance</caption>
             <thead>
@@ -64,7 +70,7 @@ function StatementImbalances({ report }: { report: ReconciliationReport }) {
                   data-testid="check-imbalance"
                   data-individual-id={row.individualId}
                 >
-                  <td>{row.payDate ?? '—'}</td>
+                  <td>{day(row.payDate)}</td>
                   <td>{row.personName ?? row.individualId}</td>
                   <td className="numeric">{money(row.grossPayCents)}</td>
                   <td className="numeric">{money(row.employeeTaxesCents)}</td>
@@ -76,7 +82,7 @@ function StatementImbalances({ report }: { report: ReconciliationReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </CheckTableFrame>
       )}
       {report.imbalancesTruncated && (
         <p className="field-hint">Only the first {report.imbalances.length} are listed.</p>
@@ -88,7 +94,7 @@ function StatementImbalances({ report }: { report: ReconciliationReport }) {
 function PaymentMismatches({ report }: { report: ReconciliationReport }) {
   return (
     <section className="check-section" data-testid="check-payment-totals">
-      <h3>Payment totals</h3>
+      <h2>Payment totals</h2>
       <p className="field-hint">
         Each payment’s gross, net, employee and employer taxes against the sums of its statements;
         its company debit against the rule {COMPANY_DEBIT_RULE.toLowerCase()}.{' '}
@@ -100,7 +106,7 @@ function PaymentMismatches({ report }: { report: ReconciliationReport }) {
       {report.paymentMismatches.length === 0 ? (
         <p data-testid="check-payment-totals-clear">Every payment ties out.</p>
       ) : (
-        <div className="table-frame">
+        <CheckTableFrame label="Payment totals that disagree">
           <table className="data-table">
             <caption className="visually-hidden">Payment totals that disagree</caption>
             <thead>
@@ -121,7 +127,7 @@ function PaymentMismatches({ report }: { report: ReconciliationReport }) {
                   data-payment-id={row.paymentId}
                   data-field={row.field}
                 >
-                  <td>{row.payDate ?? '—'}</td>
+                  <td>{day(row.payDate)}</td>
                   <td>{row.paymentId}</td>
                   <td>{FIELD_LABELS[row.field]}</td>
                   <td className="numeric">{money(row.expectedCents)}</td>
@@ -131,7 +137,7 @@ function PaymentMismatches({ report }: { report: ReconciliationReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </CheckTableFrame>
       )}
     </section>
   )
@@ -140,13 +146,13 @@ function PaymentMismatches({ report }: { report: ReconciliationReport }) {
 function CashRequirements({ report }: { report: ReconciliationReport }) {
   return (
     <section className="check-section" data-testid="check-cash">
-      <h3>Cash requirement per pay run</h3>
+      <h2>Cash requirement per pay run</h2>
       <p className="field-hint">
         Cash required = net pay + employee taxes + employer taxes + employer contributions, from the
         statements. The part outside the debit is what the employer funds apart from the payroll
         debit, such as plan contributions.
       </p>
-      <div className="table-frame">
+      <CheckTableFrame label="Cash requirement per pay run">
         <table className="data-table">
           <caption className="visually-hidden">Cash requirement per pay run</caption>
           <thead>
@@ -164,7 +170,7 @@ function CashRequirements({ report }: { report: ReconciliationReport }) {
           <tbody>
             {report.cashRequirements.map((row) => (
               <tr key={row.paymentId}>
-                <td>{row.payDate ?? '—'}</td>
+                <td>{day(row.payDate)}</td>
                 <td className="numeric">{money(row.netPayCents)}</td>
                 <td className="numeric">{money(row.employeeTaxesCents)}</td>
                 <td className="numeric">{money(row.employerTaxesCents)}</td>
@@ -176,7 +182,7 @@ function CashRequirements({ report }: { report: ReconciliationReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </CheckTableFrame>
     </section>
   )
 }

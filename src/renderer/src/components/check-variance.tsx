@@ -4,7 +4,9 @@
  * accountant chooses others.
  */
 import type { PayRunSummary, VarianceKind, VarianceReport } from '../../../shared/checks'
+import { formatDate } from '../format/format-date'
 import { formatCents } from '../format/format-money'
+import { CheckTableFrame } from './check-table-frame'
 
 const KIND_LABELS: Record<VarianceKind, string> = {
   new_hire: 'New hire',
@@ -24,9 +26,14 @@ export interface VarianceChoice {
   overtimeFactor: number
 }
 
-function runLabel(run: PayRunSummary): string {
-  const group = run.payGroupIds.length > 0 ? ` · ${run.payGroupIds.join(', ')}` : ''
-  return `${run.payDate ?? 'No pay date'} (${run.statementCount} statements${group})`
+/** `Nov 20, 2026 · Hourly Biweekly · 36 statements`; an unnamed pay group is said to be one. */
+export function runLabel(run: PayRunSummary): string {
+  const date = formatDate(run.payDate) ?? 'No pay date'
+  const groups = run.payGroupNames.map((name) => name ?? 'Unnamed pay group')
+  const statements = `${new Intl.NumberFormat().format(run.statementCount)} ${
+    run.statementCount === 1 ? 'statement' : 'statements'
+  }`
+  return [date, ...groups, statements].join(' · ')
 }
 
 function value(kind: VarianceKind, amount: number | null): string {
@@ -46,7 +53,7 @@ export function CheckVariance({
 }) {
   return (
     <section className="check-section" data-testid="check-variance">
-      <h3>Pay run variance</h3>
+      <h2>Pay run variance</h2>
       <div className="check-controls">
         <label className="field">
           <span>Run</span>
@@ -120,7 +127,7 @@ export function CheckVariance({
       {report.findings.length === 0 ? (
         <p data-testid="check-variance-clear">Nothing changed beyond the thresholds.</p>
       ) : (
-        <div className="table-frame">
+        <CheckTableFrame label="Changes between the two runs">
           <table className="data-table">
             <caption className="visually-hidden">Changes between the two runs</caption>
             <thead>
@@ -149,7 +156,7 @@ export function CheckVariance({
               ))}
             </tbody>
           </table>
-        </div>
+        </CheckTableFrame>
       )}
     </section>
   )

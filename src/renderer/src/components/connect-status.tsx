@@ -1,9 +1,10 @@
 /**
  * The strip that follows the connect flow: Connect is open (in the window or in the browser),
- * the first sync is running, or the flow failed. Progress shows above every view, so moving away
- * from Clients hides nothing. A failure the accountant can fix (a locked keychain, a busy port)
+ * the first sync is running (and can be cancelled), or the flow failed. Progress shows above every
+ * view, so moving away from Clients hides nothing. A failure the accountant can fix (a locked keychain, a busy port)
  * offers to try the same attempt again.
  */
+import { CONNECT_TIMEOUT_MINUTES } from '../../../shared/domain'
 import type { ConnectFlow } from '../hooks/use-connect-flow'
 import { formatSyncProgress } from '../format/format-sync-progress'
 import { ErrorAlert } from './error-alert'
@@ -24,14 +25,29 @@ export function ConnectStatus({
     state.phase === 'connecting' || (state.phase === 'idle' && flow.presenting !== null)
 
   if (connecting) {
+    const inBrowser = flow.presenting === 'browser'
     return (
       <section className="connect-status" aria-label="Connecting a company">
-        <p role="status" className="connect-status-message" data-testid="connect-pending">
-          {flow.presenting === 'browser'
-            ? 'Finch Connect is open in your web browser — finish there, then come back here; or Cancel'
-            : 'Finch Connect is open — finish there, or Cancel'}
-        </p>
-        <button type="button" className="button" onClick={flow.cancel}>
+        <div className="connect-status-message">
+          <p role="status" data-testid="connect-pending">
+            {inBrowser
+              ? 'Finch Connect is open in your web browser — finish there, then come back here.'
+              : 'Finch Connect is open — finish there, or Cancel.'}
+          </p>
+          {inBrowser && (
+            // The loopback callback only hears a finished Connect; a closed tab says nothing.
+            <p className="field-hint" data-testid="connect-browser-hint">
+              This app cannot tell if you close that tab. If you closed it or changed your mind,
+              choose Cancel; otherwise the app stops waiting after {CONNECT_TIMEOUT_MINUTES}{' '}
+              minutes.
+            </p>
+          )}
+        </div>
+        <button
+          type="button"
+          className={inBrowser ? 'button button-primary' : 'button'}
+          onClick={flow.cancel}
+        >
           Cancel
         </button>
         {state.phase === 'connecting' && state.cancelError && (
@@ -53,6 +69,14 @@ export function ConnectStatus({
             {name} is connected. {formatSyncProgress(state.progress)}
           </p>
           <SyncProgressBar progress={state.progress} label={`First sync of ${name}`} />
+          <button
+            type="button"
+            className="button"
+            aria-disabled={state.cancelling}
+            onClick={flow.cancelSync}
+          >
+            {state.cancelling ? 'Cancelling…' : 'Cancel sync'}
+          </button>
         </section>
       )
     }

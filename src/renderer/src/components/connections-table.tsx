@@ -7,6 +7,7 @@ import type { ConnectionOverview } from '../../../shared/domain'
 import { formatAccountStatus, formatFreshness } from '../format/format-connection-account'
 import { formatDate, formatDateTime } from '../format/format-date'
 import { formatProductList } from '../format/format-product'
+import { formatProvider } from '../format/format-provider'
 import { formatConnectionStatus } from '../format/format-status'
 
 export interface ConnectionActions {
@@ -94,7 +95,7 @@ function ConnectionRow({
           {name}
         </button>
       </th>
-      <td>{connection.providerId}</td>
+      <td>{formatProvider(connection.providerId)}</td>
       <td>
         <span className={`status-badge status-${connection.status}`}>
           {formatConnectionStatus(connection.status)}
@@ -114,8 +115,12 @@ function ConnectionRow({
         )}
       </td>
       <td>
-        <span data-testid="connection-freshness">{formatFreshness(connection.freshness)}</span>
-        {finchAsOf && <span className="secondary-text">Finch read it {finchAsOf}</span>}
+        <span data-testid="connection-freshness">
+          {connection.status === 'disconnected'
+            ? 'No longer synced'
+            : formatFreshness(connection.freshness)}
+        </span>
+        {finchAsOf && <span className="secondary-text">Finch's data as of {finchAsOf}</span>}
       </td>
       <td className="connection-actions" onClick={(event) => event.stopPropagation()}>
         {connection.status === 'needs_reauthentication' && (
@@ -123,6 +128,7 @@ function ConnectionRow({
             <button
               type="button"
               className="button button-primary"
+              data-action="reconnect"
               aria-disabled={busy}
               aria-label={`Reconnect ${name}`}
               onClick={() => !busy && onReconnect(connection, 'app')}

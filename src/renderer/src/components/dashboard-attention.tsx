@@ -1,9 +1,11 @@
 /**
  * What needs the accountant before the numbers can be trusted: a connection to reconnect, data
  * Finch is still collecting, an old cache, runs that do not tie out, unusual changes. Each item
- * links to the place in the app where it can be dealt with.
+ * links to the place in the app that explains it and where it can be dealt with.
  */
+import { useId } from 'react'
 import type { AttentionItem, AttentionKind } from '../../../shared/dashboard'
+import type { Route } from '../navigation/route'
 
 const KIND_LABELS: Record<AttentionKind, string> = {
   reauthenticate: 'Reconnect',
@@ -16,11 +18,35 @@ const KIND_LABELS: Record<AttentionKind, string> = {
 /** Where each kind of item is explained and dealt with. */
 export const ATTENTION_LINKS: Record<AttentionKind, string> = {
   reauthenticate: 'Reconnect on the Clients page',
-  pending: 'Sync on the company page',
-  stale: 'Sync on the company page',
-  // The payroll register has no page of its own yet: the company page is the nearest place.
-  tie_out: 'Review on the company page',
-  variance: 'Review on the company page',
+  pending: 'See how current the data is',
+  stale: 'See how current the data is',
+  tie_out: 'See the run’s tie-out in Checks',
+  variance: 'Compare the runs in Checks',
+}
+
+/** The view, and the part of it, that explains an item. */
+export function attentionRoute(item: AttentionItem): Route {
+  const { connectionId, paymentId } = item
+  switch (item.kind) {
+    case 'reauthenticate':
+      return { view: 'clients', reconnect: connectionId }
+    case 'pending':
+    case 'stale':
+      return { view: 'company', connectionId, focus: 'freshness' }
+    case 'tie_out':
+      return paymentId
+        ? { view: 'checks', connectionId, focus: { section: 'tie_out', paymentId } }
+        : { view: 'checks', connectionId }
+    case 'variance':
+      // The item is about the run against the one before it, which Checks picks by default.
+      return paymentId
+        ? {
+            view: 'checks',
+            connectionId,
+            focus: { section: 'variance', currentPaymentId: paymentId },
+          }
+        : { view: 'checks', connectionId }
+  }
 }
 
 export function DashboardAttention({
@@ -32,6 +58,7 @@ export function DashboardAttention({
   loading: boolean
   onOpen: (item: AttentionItem) => void
 }) {
+  const id = useId()
   return (
     <section className="panel dashboard-attention" aria-labelledby="dashboard-attention-title">
       <h2 id="dashboard-attention-title" className="panel-title">
@@ -46,12 +73,17 @@ export function DashboardAttention({
       ) : (
         <ul className="dashboard-attention-list" data-testid="attention-list">
           {items.map((item, index) => (
-            <li key={index} data-kind={item.kind}>
+            <li key={index} data-kind={item.kind} data-payment-id={item.paymentId}>
               <span className={`attention-badge attention-${item.kind}`}>
                 {KIND_LABELS[item.kind]}
               </span>
-              <span>{item.message}</span>
-              <button type="button" className="link-button" onClick={() => onOpen(item)}>
+              <span id={`${id}-${index}`}>{item.message}</span>
+              <button
+                type="button"
+                className="link-button"
+                aria-describedby={`${id}-${index}`}
+                onClick={() => onOpen(item)}
+              >
                 {ATTENTION_LINKS[item.kind]}
               </button>
             </li>

@@ -3,6 +3,7 @@
  * each payment. Enter or a click opens the run's register.
  */
 import type { PayRun } from '../../../shared/payroll-review'
+import { formatDate } from '../format/format-date'
 import type { RowRange } from '../table/page-window'
 import type { TableColumn } from '../table/table-columns'
 import { dateColumn, moneyColumn, textColumn } from '../table/table-columns'
@@ -11,8 +12,8 @@ import { VirtualTable } from '../table/virtual-table'
 
 const PAY_RUN_COLUMNS: TableColumn<PayRun>[] = [
   { ...dateColumn('payDate', 'Pay date', (run) => run.payDate, '12%'), isRowHeader: true },
-  textColumn('period', 'Pay period', payPeriod, '18%'),
-  textColumn('people', 'People', (run) => run.individualCount?.toString() ?? null, '7%'),
+  textColumn('period', 'Pay period', payPeriod, '17%'),
+  textColumn('people', 'People', (run) => run.individualCount?.toString() ?? null, '8%'),
   moneyColumn('gross', 'Gross', (run) => run.grossPayCents, '13%'),
   moneyColumn('employeeTaxes', 'Employee taxes', (run) => run.employeeTaxesCents, '13%'),
   moneyColumn('employerTaxes', 'Employer taxes', (run) => run.employerTaxesCents, '13%'),
@@ -50,5 +51,6 @@ export function PayRunsTable({
 
 function payPeriod(run: PayRun): string | null {
   if (!run.payPeriodStart && !run.payPeriodEnd) return null
-  return `${run.payPeriodStart ?? '?'} – ${run.payPeriodEnd ?? '?'}`
+  const day = (value: string | null) => formatDate(value) ?? '?'
+  return `${day(run.payPeriodStart)} – ${day(run.payPeriodEnd)}`
 }

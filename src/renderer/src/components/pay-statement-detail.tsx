@@ -5,6 +5,11 @@
 import type { PayStatementDetail, StatementLine } from '../../../shared/payroll-review'
 import { formatCents } from '../format/format-money'
 import { formatDate } from '../format/format-date'
+import {
+  formatLineType,
+  formatPaymentMethod,
+  formatStatementType,
+} from '../format/format-pay-statement'
 import { formatHours } from './register-table'
 
 const MISSING = '—'
@@ -57,9 +62,15 @@ export function PayStatementDetailCard({ statement }: { statement: PayStatementD
         <dt>Pay date</dt>
         <dd>{formatDate(statement.payDate) ?? MISSING}</dd>
         <dt>Type</dt>
-        <dd>{statement.type ?? MISSING}</dd>
+        <dd data-testid="statement-type">
+          {statement.type === null ? MISSING : formatStatementType(statement.type)}
+        </dd>
         <dt>Payment method</dt>
-        <dd>{statement.paymentMethod ?? MISSING}</dd>
+        <dd>
+          {statement.paymentMethod === null
+            ? MISSING
+            : formatPaymentMethod(statement.paymentMethod)}
+        </dd>
         <dt>Hours</dt>
         <dd>{formatHours(statement.totalHours) ?? MISSING}</dd>
         <dt>Gross</dt>
@@ -110,7 +121,7 @@ function LineTable({ group }: { group: LineGroup }) {
           group.lines.map((line, index) => (
             <tr key={index}>
               <th scope="row">{line.name ?? MISSING}</th>
-              <td>{line.type ?? MISSING}</td>
+              <td>{line.type === null ? MISSING : formatLineType(line.kind, line.type)}</td>
               {group.extra === 'earning' && (
                 <>
                   <td className="numeric">{formatHours(line.hours) ?? MISSING}</td>

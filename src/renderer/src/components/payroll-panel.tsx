@@ -6,6 +6,7 @@
 import { useCallback, useId, useState } from 'react'
 import type { PayRun, RegisterRow } from '../../../shared/payroll-review'
 import { useApi } from '../api/api-context'
+import { ExportActions } from '../export/export-actions'
 import { formatDate } from '../format/format-date'
 import { useAsyncValue } from '../hooks/use-async-value'
 import type { RowRange } from '../table/page-window'
@@ -163,6 +164,10 @@ function PayRunsSection({
       <p className="page-range" data-testid="pay-runs-count">
         {rows.total === null ? '' : `${new Intl.NumberFormat().format(rows.total)} pay runs`}
       </p>
+      <ExportActions
+        label="Export pay runs"
+        target={{ table: 'pay_runs', connectionId, ...filters }}
+      />
     </>
   )
 }

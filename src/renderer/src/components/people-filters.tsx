@@ -1,6 +1,7 @@
 /**
- * The filters above the people table, offered from the values the cache actually holds. Location
- * and employment type are shown but unavailable until employment data is synced, and say so.
+ * The filters above the people table, offered from the values the cache actually holds, each
+ * with how many people it leaves. Location and employment type come from employment data; for a
+ * company synced without it they are shown unavailable, and say why.
  */
 import { memo, useId } from 'react'
 import type { DirectoryFacets, DirectoryFilters, DirectoryStatus } from '../../../shared/review'
@@ -29,7 +30,12 @@ export const PeopleFilters = memo(function PeopleFilters({
   const filtering =
     filters.department !== undefined ||
     filters.status !== undefined ||
-    filters.managerId !== undefined
+    filters.managerId !== undefined ||
+    filters.location !== undefined ||
+    filters.employmentType !== undefined
+  // Until the facets answer nothing is known to be missing; after, only a company without
+  // employment data leaves these two filters unavailable.
+  const employmentMissing = facets !== undefined && !facets.hasEmployment
 
   return (
     <fieldset className="people-filters">
@@ -56,17 +62,21 @@ export const PeopleFilters = memo(function PeopleFilters({
         options={facets?.managers ?? []}
         onChange={(managerId) => set({ managerId })}
       />
-      <UnavailableFilter
+      <FilterSelect
         id={`${id}-location`}
         label="Location"
-        values={facets?.locations.values ?? []}
-        describedBy={noteId}
+        value={filters.location ?? ANY}
+        options={facets?.locations ?? []}
+        onChange={(location) => set({ location })}
+        {...(employmentMissing ? { unavailableNote: noteId } : {})}
       />
-      <UnavailableFilter
+      <FilterSelect
         id={`${id}-employment`}
         label="Employment type"
-        values={facets?.employmentTypes.values ?? []}
-        describedBy={noteId}
+        value={filters.employmentType ?? ANY}
+        options={facets?.employmentTypes ?? []}
+        onChange={(employmentType) => set({ employmentType })}
+        {...(employmentMissing ? { unavailableNote: noteId } : {})}
       />
 
       <button
@@ -78,9 +88,12 @@ export const PeopleFilters = memo(function PeopleFilters({
         Clear filters
       </button>
 
-      <p id={noteId} className="field-hint filters-note" data-testid="filters-missing-note">
-        Location and employment type filters need employment data, which is not synced yet.
-      </p>
+      {employmentMissing && (
+        <p id={noteId} className="field-hint filters-note" data-testid="filters-missing-note">
+          Location and employment type come with employment data, which was not synced for this
+          company.
+        </p>
+      )}
     </fieldset>
   )
 })
@@ -91,48 +104,31 @@ function FilterSelect({
   value,
   options,
   onChange,
+  unavailableNote,
 }: {
   id: string
   label: string
   value: string
   options: { value: string; label: string; count: number }[]
   onChange: (value: string) => void
+  /** The id of the note that says why this filter cannot be used; absent when it can. */
+  unavailableNote?: string
 }) {
   const count = new Intl.NumberFormat()
   return (
     <div className="filter-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        value={value}
+        disabled={unavailableNote !== undefined}
+        aria-describedby={unavailableNote}
+        onChange={(event) => onChange(event.target.value)}
+      >
         <option value={ANY}>All</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {`${option.label} (${count.format(option.count)})`}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
-function UnavailableFilter({
-  id,
-  label,
-  values,
-  describedBy,
-}: {
-  id: string
-  label: string
-  values: string[]
-  describedBy: string
-}) {
-  return (
-    <div className="filter-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} disabled aria-describedby={describedBy} value={ANY}>
-        <option value={ANY}>All</option>
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {value}
           </option>
         ))}
       </select>

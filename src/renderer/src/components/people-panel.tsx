@@ -25,10 +25,13 @@ type PeopleLayout = 'list' | 'org'
 export function PeoplePanel({
   connectionId,
   refreshKey,
+  onOpenPerson,
 }: {
   connectionId: string
   /** Changes whenever the cache was refilled, so everything is read again. */
   refreshKey: number
+  /** Opens one person's page, from a row of the table. */
+  onOpenPerson?: (individualId: string) => void
 }) {
   const api = useApi()
   const id = useId()
@@ -112,7 +115,7 @@ export function PeoplePanel({
                 onChange={(event) => setSearchText(event.target.value)}
               />
               <span id={`${id}-search-hint`} className="visually-hidden">
-                Searches names. Emails become searchable once individual data is synced.
+                Searches names, emails, job titles and departments.
               </span>
             </div>
             <PeopleFilters facets={facets.value} filters={filters} onChange={setFilters} />
@@ -123,7 +126,14 @@ export function PeoplePanel({
           )}
           {rows.error && <ErrorAlert onRetry={rows.reload}>{rows.error}</ErrorAlert>}
 
-          <PeopleTable rows={rows} emptyMessage={emptyMessage} onRangeChange={onRangeChange} />
+          <PeopleTable
+            rowCount={rows.total ?? 0}
+            rowAt={rows.rowAt}
+            loading={rows.loading}
+            emptyMessage={emptyMessage}
+            onRangeChange={onRangeChange}
+            {...(onOpenPerson ? { onOpenPerson } : {})}
+          />
 
           <div className="table-footer">
             <p className="page-range" data-testid="page-range">

@@ -1,7 +1,9 @@
 /**
  * The company's people as a virtualized table: a window of rows fetched from main as the
- * accountant scrolls, never the whole directory.
+ * accountant scrolls, never the whole directory. A row opens its person by click or by Enter.
  */
+import type { MouseEvent } from 'react'
+import { memo, useCallback } from 'react'
 import type { DirectoryRow } from '../../../shared/domain'
 import { formatSortableName } from '../format/format-person-name'
 import { formatEmploymentStatus } from '../format/format-status'
@@ -27,31 +29,66 @@ const PEOPLE_COLUMNS: TableColumn<DirectoryRow>[] = [
   },
 ]
 
-export function PeopleTable({
-  rows,
+const rowKey = (row: DirectoryRow) => row.individualId
+
+/**
+ * Memoized, and given the windowed rows' parts rather than the object that holds them: the
+ * panel re-renders its footer on every scrolled frame, and the table must not render twice.
+ */
+export const PeopleTable = memo(function PeopleTable({
+  rowCount,
+  rowAt,
+  loading,
   emptyMessage,
   onRangeChange,
+  onOpenPerson,
 }: {
-  rows: WindowedRows<DirectoryRow>
+  rowCount: number
+  rowAt: WindowedRows<DirectoryRow>['rowAt']
+  loading: boolean
   emptyMessage: string
   /** Hears which rows are on screen; it must pass them on to `rows.showRange`. */
   onRangeChange: (range: RowRange) => void
+  /** Opens a person's page; without it rows do not open. */
+  onOpenPerson?: (individualId: string) => void
 }) {
-  return (
+  const onActivateRow = useCallback(
+    (row: DirectoryRow) => onOpenPerson?.(row.individualId),
+    [onOpenPerson],
+  )
+  // The grid's cells say which row they belong to; a click anywhere on a loaded row opens it.
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const cell = (event.target as Element).closest<HTMLElement>('[data-cell]')
+      const row = cell ? rowAt(Number(cell.dataset.row)) : undefined
+      if (row !== undefined) onOpenPerson?.(row.individualId)
+    },
+    [rowAt, onOpenPerson],
+  )
+
+  const table = (
     <VirtualTable
       label="People in the directory"
       columns={PEOPLE_COLUMNS}
-      rowCount={rows.total ?? 0}
-      rowAt={rows.rowAt}
-      rowKey={(row) => row.individualId}
+      rowCount={rowCount}
+      rowAt={rowAt}
+      rowKey={rowKey}
       onRangeChange={onRangeChange}
-      busy={rows.loading}
+      {...(onOpenPerson ? { onActivateRow } : {})}
+      busy={loading}
       emptyMessage={emptyMessage}
       rowTestId="directory-row"
       testId="directory-table"
     />
   )
-}
+  if (!onOpenPerson) return table
+  // The grid itself is the keyboard route (Enter); the click is a pointer shortcut to the same.
+  return (
+    <div className="people-table-rows opens-rows" onClick={onClick}>
+      {table}
+    </div>
+  )
+})
 
 function statusClass(isActive: boolean | null): string {
   if (isActive === null) return 'status-unknown'

@@ -6,6 +6,7 @@
 import { useCallback, useMemo } from 'react'
 import type { RegisterReconciliation, RegisterRow } from '../../../shared/payroll-review'
 import { useApi } from '../api/api-context'
+import { ExportActions } from '../export/export-actions'
 import { formatCents } from '../format/format-money'
 import { useAsyncValue } from '../hooks/use-async-value'
 import type { RowRange } from '../table/page-window'
@@ -120,6 +121,11 @@ export function RegisterPanel({
         rows={rows}
         onRangeChange={onRangeChange}
         onOpen={onOpenStatement}
+      />
+
+      <ExportActions
+        label="Export register"
+        target={{ table: 'register', connectionId, paymentId }}
       />
 
       <table className="data-table register-column-totals" data-testid="register-column-totals">

@@ -9,20 +9,30 @@ import type { AppSettings, ManagedSetting } from '../../../shared/domain'
 import type { IpcArguments } from '../../../shared/ipc-contract'
 import { ApiError, describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
-import { invalidFieldsOf } from '../api/invalid-fields'
+import type { FieldWords } from '../api/invalid-fields'
+import { describeInvalidFields, invalidFieldsOf } from '../api/invalid-fields'
 import { ErrorAlert } from './error-alert'
 
 type SettingsChange = IpcArguments<'settings.update'>
 type TextField =
   'clientId' | 'clientSecret' | 'redirectUri' | 'finchBaseUrl' | 'browserCallbackPort'
 
-const TEXT_FIELDS: readonly TextField[] = [
-  'clientId',
-  'clientSecret',
-  'redirectUri',
-  'finchBaseUrl',
-  'browserCallbackPort',
-]
+/** Each field's label, and the rule a refused value is explained by. */
+const FIELD_WORDS: Readonly<Record<TextField, FieldWords>> = {
+  clientId: { label: 'Client ID', rule: 'enter the client ID of your Finch application' },
+  clientSecret: {
+    label: 'Client secret',
+    rule: 'must be printable characters without spaces, at most 500',
+  },
+  redirectUri: { label: 'Redirect URI', rule: 'must be an http or https address' },
+  finchBaseUrl: { label: 'Finch API base URL', rule: 'must be an http or https address' },
+  browserCallbackPort: {
+    label: 'Browser callback port',
+    rule: 'must be between 1024 and 65535, or blank for any free port',
+  },
+}
+
+const TEXT_FIELDS = Object.keys(FIELD_WORDS) as TextField[]
 
 const MANAGED_HINT = 'Set by this computer’s policy; an administrator can change it.'
 
@@ -61,9 +71,16 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
       setDraft(draftOf(stored))
       setOutcome({ kind: 'saved', message })
     } catch (error) {
-      const invalid: ReadonlySet<TextField> =
-        error instanceof ApiError ? invalidFieldsOf(error, TEXT_FIELDS) : new Set()
-      setOutcome({ kind: 'failed', message: describeError(error), invalid })
+      if (!(error instanceof ApiError)) {
+        setOutcome({ kind: 'failed', message: describeError(error), invalid: new Set() })
+        return
+      }
+      // The back end names fields by their internal names; the form says it with its labels.
+      setOutcome({
+        kind: 'failed',
+        message: describeInvalidFields(error, FIELD_WORDS) ?? describeError(error),
+        invalid: invalidFieldsOf(error, TEXT_FIELDS),
+      })
     }
   }
 
@@ -111,7 +128,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
 
       <TextInput
         id={`${id}-client-id`}
-        label="Client ID"
+        label={FIELD_WORDS.clientId.label}
         value={draft.clientId}
         invalid={invalid.has('clientId')}
         managed={managed.has('clientId')}
@@ -120,7 +137,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
 
       <TextInput
         id={`${id}-client-secret`}
-        label="Client secret"
+        label={FIELD_WORDS.clientSecret.label}
         type="password"
         value={draft.clientSecret}
         invalid={invalid.has('clientSecret')}
@@ -154,7 +171,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
 
       <TextInput
         id={`${id}-redirect-uri`}
-        label="Redirect URI"
+        label={FIELD_WORDS.redirectUri.label}
         type="url"
         value={draft.redirectUri}
         invalid={invalid.has('redirectUri')}
@@ -164,7 +181,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
 
       <TextInput
         id={`${id}-finch-base-url`}
-        label="Finch API base URL"
+        label={FIELD_WORDS.finchBaseUrl.label}
         type="url"
         value={draft.finchBaseUrl}
         invalid={invalid.has('finchBaseUrl')}
@@ -174,7 +191,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
 
       <TextInput
         id={`${id}-callback-port`}
-        label="Browser callback port"
+        label={FIELD_WORDS.browserCallbackPort.label}
         inputMode="numeric"
         value={draft.browserCallbackPort}
         invalid={invalid.has('browserCallbackPort')}

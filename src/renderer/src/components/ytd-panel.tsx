@@ -1,11 +1,14 @@
 /**
- * Year to date for one company: the year's totals (gross, each tax, pre-tax deductions, net)
- * and a window of per-person totals. Figures come from the year's payments by pay date and
- * their statements, summed in main.
+ * Year to date for a company or one person: the year's totals, laid out so gross − employee
+ * taxes − pre-tax − post-tax deductions can be read against net, with whatever the statements
+ * leave unexplained flagged; then, for a company, a window of per-person totals whose rows open
+ * the person. Figures come from the year's payments by pay date and their statements, summed in
+ * main.
  */
 import { useCallback, useId, useState } from 'react'
-import type { YtdPersonRow } from '../../../shared/ytd-review'
+import type { YtdLineTotal, YtdPersonRow, YtdSummary } from '../../../shared/ytd-review'
 import { useApi } from '../api/api-context'
+import { ExportActions } from '../export/export-actions'
 import { formatCents } from '../format/format-money'
 import { useAsyncValue } from '../hooks/use-async-value'
 import type { RowRange } from '../table/page-window'
@@ -15,39 +18,50 @@ import { useWindowedRows } from '../table/use-windowed-rows'
 import { VirtualTable } from '../table/virtual-table'
 import { ErrorAlert } from './error-alert'
 
-const KIND_LABELS = { tax: 'Tax', employer_tax: 'Employer tax', pre_tax_deduction: 'Pre-tax' }
+const KIND_LABELS: Record<YtdLineTotal['kind'], string> = {
+  tax: 'Tax',
+  employer_tax: 'Employer tax',
+  pre_tax_deduction: 'Pre-tax deduction',
+  post_tax_deduction: 'Post-tax deduction',
+}
 
 const YTD_PERSON_COLUMNS: TableColumn<YtdPersonRow>[] = [
-  textColumn('person', 'Person', (row) => row.personName ?? row.individualId, '28%', {
+  textColumn('person', 'Person', (row) => row.personName ?? 'Name not provided', '22%', {
     isRowHeader: true,
   }),
-  textColumn('statements', 'Statements', (row) => String(row.statementCount), '12%'),
-  moneyColumn('gross', 'Gross', (row) => row.grossPayCents, '15%'),
-  moneyColumn('taxes', 'Employee taxes', (row) => row.employeeTaxesCents, '15%'),
-  moneyColumn('preTax', 'Pre-tax deductions', (row) => row.preTaxDeductionsCents, '15%'),
-  moneyColumn('net', 'Net', (row) => row.netPayCents, '15%'),
+  textColumn('statements', 'Statements', (row) => String(row.statementCount), '10%'),
+  moneyColumn('gross', 'Gross', (row) => row.grossPayCents, '14%'),
+  moneyColumn('taxes', 'Employee taxes', (row) => row.employeeTaxesCents, '14%'),
+  moneyColumn('preTax', 'Pre-tax deductions', (row) => row.preTaxDeductionsCents, '13%'),
+  moneyColumn('postTax', 'Post-tax deductions', (row) => row.postTaxDeductionsCents, '13%'),
+  moneyColumn('net', 'Net', (row) => row.netPayCents, '14%'),
 ]
 
 export function YtdPanel({
   connectionId,
   refreshKey,
+  individualId,
+  onOpenPerson,
 }: {
   connectionId: string
   refreshKey: number
+  /** One person's year to date instead of the company's. */
+  individualId?: string
+  /** Opens a person from the per-person table. */
+  onOpenPerson?: (individualId: string) => void
 }) {
   const api = useApi()
   const id = useId()
   const [year, setYear] = useState(() => new Date().getFullYear())
   const summary = useAsyncValue(
-    () => api.ytd.summary({ connectionId, year }),
-    [api, connectionId, year, refreshKey],
+    () =>
+      api.ytd.summary({
+        connectionId,
+        year,
+        ...(individualId !== undefined ? { individualId } : {}),
+      }),
+    [api, connectionId, year, individualId, refreshKey],
   )
-  const rows = useWindowedRows<YtdPersonRow>({
-    queryKey: JSON.stringify([connectionId, year, refreshKey]),
-    fetchPage: (offset, limit) => api.ytd.people({ connectionId, year, offset, limit }),
-  })
-  const { showRange } = rows
-  const onRangeChange = useCallback((range: RowRange) => showRange(range), [showRange])
   const totals = summary.value
 
   return (
@@ -76,36 +90,132 @@ export function YtdPanel({
       {summary.status === 'failed' && (
         <ErrorAlert onRetry={summary.reload}>{summary.message}</ErrorAlert>
       )}
-      {totals && (
-        <table className="data-table ytd-totals" data-testid="ytd-totals">
-          <caption>
-            {totals.year}: {totals.paymentCount} pay runs, {totals.statementCount} statements
-          </caption>
-          <tbody>
-            <YtdRow label="Gross" cents={totals.grossPayCents} testId="ytd-gross" />
-            {totals.lines.map((line) => (
-              <YtdRow
-                key={`${line.kind}:${line.label}`}
-                label={`${KIND_LABELS[line.kind]}: ${line.label}`}
-                cents={line.totalCents}
-              />
-            ))}
-            <YtdRow label="Employee taxes" cents={totals.employeeTaxesCents} testId="ytd-taxes" />
-            <YtdRow
-              label="Employer taxes"
-              cents={totals.employerTaxesCents}
-              testId="ytd-employer-taxes"
-            />
-            <YtdRow
-              label="Pre-tax deductions"
-              cents={totals.preTaxDeductionsCents}
-              testId="ytd-pre-tax"
-            />
-            <YtdRow label="Net" cents={totals.netPayCents} testId="ytd-net" />
-          </tbody>
-        </table>
-      )}
+      {totals && <YtdTotals totals={totals} />}
+      <ExportActions
+        label={individualId !== undefined ? 'Export year to date' : 'Export year to date totals'}
+        target={{
+          table: 'ytd',
+          connectionId,
+          year,
+          ...(individualId !== undefined ? { individualId } : {}),
+        }}
+      />
 
+      {individualId === undefined && (
+        <YtdPeople
+          connectionId={connectionId}
+          year={year}
+          refreshKey={refreshKey}
+          {...(onOpenPerson ? { onOpenPerson } : {})}
+        />
+      )}
+    </section>
+  )
+}
+
+/**
+ * The year's figures in the order net is worked out: gross, each tax and deduction, their
+ * subtotals, gross less all of them, net, and the difference between the last two.
+ */
+function YtdTotals({ totals }: { totals: YtdSummary }) {
+  const employeeLines = totals.lines.filter((line) => line.kind !== 'employer_tax')
+  const employerLines = totals.lines.filter((line) => line.kind === 'employer_tax')
+  const lessDeductions =
+    totals.grossPayCents -
+    totals.employeeTaxesCents -
+    totals.preTaxDeductionsCents -
+    totals.postTaxDeductionsCents
+  const addsUp = totals.unexplainedCents === 0
+
+  return (
+    <table className="data-table ytd-totals" data-testid="ytd-totals">
+      <caption>
+        {totals.year}: {totals.paymentCount} pay runs, {totals.statementCount} statements{' '}
+        {addsUp ? (
+          <span className="status-badge status-active" data-testid="ytd-adds-up">
+            Net adds up
+          </span>
+        ) : (
+          <strong className="status-badge status-terminated" data-testid="ytd-does-not-add-up">
+            Net does not add up
+          </strong>
+        )}
+      </caption>
+      <tbody>
+        <YtdRow label="Gross" cents={totals.grossPayCents} testId="ytd-gross" />
+        {employeeLines.map((line) => (
+          <YtdRow
+            key={`${line.kind}:${line.label}`}
+            label={`${KIND_LABELS[line.kind]}: ${line.label}`}
+            cents={line.totalCents}
+            detail
+          />
+        ))}
+        <YtdRow label="Less employee taxes" cents={totals.employeeTaxesCents} testId="ytd-taxes" />
+        <YtdRow
+          label="Less pre-tax deductions"
+          cents={totals.preTaxDeductionsCents}
+          testId="ytd-pre-tax"
+        />
+        <YtdRow
+          label="Less post-tax deductions"
+          cents={totals.postTaxDeductionsCents}
+          testId="ytd-post-tax"
+        />
+        <YtdRow
+          label="Gross less taxes and deductions"
+          cents={lessDeductions}
+          testId="ytd-computed-net"
+          strong
+        />
+        <YtdRow label="Net paid" cents={totals.netPayCents} testId="ytd-net" strong />
+        <YtdRow
+          label="Unexplained by the statements"
+          cents={totals.unexplainedCents}
+          testId="ytd-unexplained"
+        />
+        {employerLines.map((line) => (
+          <YtdRow
+            key={`${line.kind}:${line.label}`}
+            label={`${KIND_LABELS[line.kind]}: ${line.label}`}
+            cents={line.totalCents}
+            detail
+          />
+        ))}
+        <YtdRow
+          label="Employer taxes (paid on top of gross)"
+          cents={totals.employerTaxesCents}
+          testId="ytd-employer-taxes"
+        />
+      </tbody>
+    </table>
+  )
+}
+
+function YtdPeople({
+  connectionId,
+  year,
+  refreshKey,
+  onOpenPerson,
+}: {
+  connectionId: string
+  year: number
+  refreshKey: number
+  onOpenPerson?: (individualId: string) => void
+}) {
+  const api = useApi()
+  const rows = useWindowedRows<YtdPersonRow>({
+    queryKey: JSON.stringify([connectionId, year, refreshKey]),
+    fetchPage: (offset, limit) => api.ytd.people({ connectionId, year, offset, limit }),
+  })
+  const { showRange } = rows
+  const onRangeChange = useCallback((range: RowRange) => showRange(range), [showRange])
+
+  return (
+    <>
+      {onOpenPerson && (
+        <p className="secondary-text">Select a person and press Enter to open their page.</p>
+      )}
       {rows.error && <ErrorAlert onRetry={rows.reload}>{rows.error}</ErrorAlert>}
       <VirtualTable
         label={`Year to date by person, ${year}`}
@@ -114,18 +224,41 @@ export function YtdPanel({
         rowAt={rows.rowAt}
         rowKey={(row) => row.individualId}
         onRangeChange={onRangeChange}
+        {...(onOpenPerson
+          ? { onActivateRow: (row: YtdPersonRow) => onOpenPerson(row.individualId) }
+          : {})}
         busy={rows.loading}
         emptyMessage={rows.total === null ? 'Loading…' : `No statements paid in ${year}.`}
         rowTestId="ytd-person-row"
         testId="ytd-people-table"
       />
-    </section>
+      <ExportActions
+        label="Export year to date by person"
+        target={{ table: 'ytd_people', connectionId, year }}
+      />
+    </>
   )
 }
 
-function YtdRow({ label, cents, testId }: { label: string; cents: number; testId?: string }) {
+function YtdRow({
+  label,
+  cents,
+  testId,
+  detail,
+  strong,
+}: {
+  label: string
+  cents: number
+  testId?: string
+  /** A line inside a subtotal, indented under it. */
+  detail?: boolean
+  strong?: boolean
+}) {
+  const className = [detail ? 'ytd-detail' : '', strong ? 'ytd-strong' : '']
+    .filter(Boolean)
+    .join(' ')
   return (
-    <tr>
+    <tr {...(className ? { className } : {})}>
       <th scope="row">{label}</th>
       <td className="numeric" data-testid={testId} data-cents={cents}>
         {formatCents(cents)}

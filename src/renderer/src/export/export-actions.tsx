@@ -10,16 +10,13 @@ import { useApi } from '../api/api-context'
 import { describeError } from '../api/api-error'
 import { startDownload } from './start-download'
 
+/** Any table's export request without the choices these buttons make. */
 type ExportTarget =
-  | Omit<Extract<IpcArguments<'export.table'>, { table: 'directory' }>, 'format' | 'unmasked'>
-  | Omit<Extract<IpcArguments<'export.table'>, { table: 'company' }>, 'format' | 'unmasked'>
-  | Omit<
-      Extract<
-        IpcArguments<'export.table'>,
-        { table: 'checks' | 'cash_requirement' | 'audit_trail' }
-      >,
-      'format' | 'unmasked'
-    >
+  IpcArguments<'export.table'> extends infer Request
+    ? Request extends unknown
+      ? Omit<Request, 'format' | 'unmasked'>
+      : never
+    : never
 
 const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' }
 

@@ -11,11 +11,19 @@ import type { IpcArguments } from '../../../shared/ipc-contract'
 import { ApiError, describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
 import { useApiEvent } from './use-api-event'
+import type { SyncOutcome } from './sync-outcome'
+import { syncFailureOf, syncOutcomeOf } from './sync-outcome'
 
 export type ConnectState =
   | { phase: 'idle' }
   | { phase: 'connecting'; cancelError: string | null }
-  | { phase: 'syncing'; connection: ConnectionSummary; progress: SyncProgress | null }
+  | {
+      phase: 'syncing'
+      connection: ConnectionSummary
+      progress: SyncProgress | null
+      /** Cancel was asked for and the sync has not stopped yet. */
+      cancelling: boolean
+    }
   | {
       phase: 'failed'
       message: string
@@ -34,6 +42,8 @@ export interface ConnectFlow {
   /** Reconnects a connection Finch cut off; resolves true once it is connected again. */
   reauthenticate: (request: IpcArguments<'connect.reauthenticate'>) => Promise<boolean>
   cancel: () => void
+  /** Stops the sync that follows a connect; the connection stays. */
+  cancelSync: () => void
   dismiss: () => void
 }
 
@@ -66,20 +76,43 @@ export function useConnectFlow(onReady: (connectionId: string) => void): Connect
 
   const syncAfterConnect = useCallback(
     async (connection: ConnectionSummary, openWhenDone: boolean) => {
-      setState({ phase: 'syncing', connection, progress: null })
+      setState({ phase: 'syncing', connection, progress: null, cancelling: false })
       const name = connection.companyName ?? connection.customerName
-      const failed = (message: string) =>
-        setState({ phase: 'failed', message, cancelled: false, code: null, retry: null })
+      let outcome: SyncOutcome
       try {
-        const summary = await api.sync.run({ connectionId: connection.connectionId })
-        if (summary.status === 'failed') {
-          failed(`${name} is connected, but its sync did not finish. Sync it again from its page.`)
-          return
-        }
-        setState({ phase: 'idle' })
-        if (openWhenDone) onReady(connection.connectionId)
+        outcome = syncOutcomeOf(await api.sync.run({ connectionId: connection.connectionId }))
       } catch (error) {
-        failed(`${name} is connected, but its sync failed: ${describeError(error)}`)
+        outcome = syncFailureOf(error)
+      }
+
+      switch (outcome.kind) {
+        case 'succeeded':
+          setState({ phase: 'idle' })
+          if (openWhenDone) onReady(connection.connectionId)
+          return
+        case 'cancelled':
+          setState({
+            phase: 'failed',
+            message:
+              connection.lastSyncedAt === null
+                ? `${name} is connected. Sync cancelled — no data was synced yet; sync it from its page when you are ready.`
+                : `${name} is reconnected. ${outcome.message}.`,
+            cancelled: true,
+            code: outcome.code,
+            retry: null,
+          })
+          return
+        case 'failed':
+          setState({
+            phase: 'failed',
+            message:
+              outcome.code === null
+                ? `${name} is connected, but its sync did not finish. Sync it again from its page.`
+                : `${name} is connected, but its sync failed: ${outcome.message}`,
+            cancelled: false,
+            code: outcome.code,
+            retry: null,
+          })
       }
     },
     [api, onReady],
@@ -149,9 +182,22 @@ export function useConnectFlow(onReady: (connectionId: string) => void): Connect
     })
   }, [api])
 
+  const cancelSync = useCallback(() => {
+    if (state.phase !== 'syncing' || state.cancelling) return
+    setState((current) =>
+      current.phase === 'syncing' ? { ...current, cancelling: true } : current,
+    )
+    // The running `sync.run` answers `cancelled`, which ends the flow.
+    api.sync.cancel({ connectionId: state.connection.connectionId }).catch(() => {
+      setState((current) =>
+        current.phase === 'syncing' ? { ...current, cancelling: false } : current,
+      )
+    })
+  }, [api, state])
+
   const dismiss = useCallback(() => {
     if (!busy.current) setState({ phase: 'idle' })
   }, [])
 
-  return { state, presenting, start, reauthenticate, cancel, dismiss }
+  return { state, presenting, start, reauthenticate, cancel, cancelSync, dismiss }
 }

@@ -1,25 +1,35 @@
 /**
  * Runs `sync.run` for one connection and follows its `sync.progress` events, so a page can show
- * which product is being read and how far along it is.
+ * which product is being read and how far along it is, and stop the sync through `sync.cancel`.
  */
 import { useCallback, useState } from 'react'
 import type { SyncProgress } from '../../../shared/domain'
 import { describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
 import { useApiEvent } from './use-api-event'
+import type { SyncOutcome } from './sync-outcome'
+import { syncFailureOf, syncOutcomeOf } from './sync-outcome'
 
 export interface SyncRun {
   running: boolean
+  /** Cancel was asked for and the back end has not stopped the sync yet. */
+  cancelling: boolean
   progress: SyncProgress | null
-  error: string | null
+  /** How the last sync ended; null before any and while one runs. */
+  outcome: SyncOutcome | null
+  /** Why Cancel could not be sent; the sync goes on. */
+  cancelError: string | null
   run: () => Promise<void>
+  cancel: () => void
 }
 
 export function useSyncRun(connectionId: string, onFinished: () => void): SyncRun {
   const api = useApi()
   const [running, setRunning] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
   const [progress, setProgress] = useState<SyncProgress | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [outcome, setOutcome] = useState<SyncOutcome | null>(null)
+  const [cancelError, setCancelError] = useState<string | null>(null)
 
   useApiEvent('sync.progress', (update) => {
     if (update.connectionId === connectionId) setProgress(update)
@@ -27,22 +37,37 @@ export function useSyncRun(connectionId: string, onFinished: () => void): SyncRu
 
   const run = useCallback(async () => {
     setRunning(true)
-    setError(null)
+    setCancelling(false)
+    setCancelError(null)
+    setOutcome(null)
     setProgress(null)
 
     try {
-      const summary = await api.sync.run({ connectionId })
-      if (summary.status === 'failed') {
-        setError('The sync did not finish. The data shown is from the last complete sync.')
-      }
+      setOutcome(syncOutcomeOf(await api.sync.run({ connectionId })))
     } catch (failure) {
-      setError(describeError(failure))
+      setOutcome(syncFailureOf(failure))
     } finally {
       setRunning(false)
+      setCancelling(false)
       setProgress(null)
       onFinished()
     }
   }, [api, connectionId, onFinished])
 
-  return { running, progress, error, run }
+  const cancel = useCallback(() => {
+    setCancelling(true)
+    setCancelError(null)
+    api.sync.cancel({ connectionId }).then(
+      // False: the sync ended by itself meanwhile; its own outcome says how.
+      ({ cancelled }) => {
+        if (!cancelled) setCancelling(false)
+      },
+      (error: unknown) => {
+        setCancelling(false)
+        setCancelError(describeError(error))
+      },
+    )
+  }, [api, connectionId])
+
+  return { running, cancelling, progress, outcome, cancelError, run, cancel }
 }

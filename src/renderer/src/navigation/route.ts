@@ -3,11 +3,20 @@
  * desktop window has no address bar to keep in step with.
  */
 export type Route =
-  | { view: 'clients' }
-  | { view: 'company'; connectionId: string }
+  /** `reconnect`: the connection whose Reconnect action to bring into focus. */
+  | { view: 'clients'; reconnect?: string }
+  /** `focus: 'freshness'`: land on how current the data is and the way to sync it. */
+  | { view: 'company'; connectionId: string; focus?: 'freshness' }
   | { view: 'dashboard'; connectionId: string }
-  | { view: 'checks'; connectionId: string }
+  /** One person of a company: their records, masked SSN, pay history and year to date. */
+  | { view: 'person'; connectionId: string; individualId: string }
+  | { view: 'checks'; connectionId: string; focus?: ChecksFocus }
   | { view: 'settings' }
+
+/** What the Checks view opens on: one pay run's tie-out, or the variance between two runs. */
+export type ChecksFocus =
+  | { section: 'tie_out'; paymentId: string }
+  | { section: 'variance'; currentPaymentId: string; previousPaymentId?: string }
 
 export type Section = 'clients' | 'settings'
 

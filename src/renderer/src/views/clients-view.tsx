@@ -4,7 +4,7 @@
  * reloads whenever the back end says the connections changed. A machine policy that could not
  * be read is reported here too, because until it is fixed nothing can connect.
  */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AppStatus, ClientSummary, ConnectionOverview } from '../../../shared/domain'
 import type { IpcArguments } from '../../../shared/ipc-contract'
 import { useApi } from '../api/api-context'
@@ -14,6 +14,7 @@ import { ConnectionDisconnectDialog } from '../components/connection-disconnect-
 import { ErrorAlert } from '../components/error-alert'
 import { ViewHeading } from '../components/view-heading'
 import { useApiEvent } from '../hooks/use-api-event'
+import { useArrivalFocus } from '../hooks/use-arrival-focus'
 import { useAsyncValue } from '../hooks/use-async-value'
 import type { ConnectFlow } from '../hooks/use-connect-flow'
 import '../styles/connections.css'
@@ -24,10 +25,13 @@ const CONNECT_FORM_ID = 'connect-form'
 type OpenForm = { for: 'new' } | { for: 'client'; customerId: string; name: string } | null
 
 export function ClientsView({
+  reconnect,
   mode,
   connectFlow,
   onOpenCompany,
 }: {
+  /** A connection whose Reconnect action to bring into focus, as a dashboard link asks. */
+  reconnect?: string
   mode: AppStatus['mode'] | undefined
   connectFlow: ConnectFlow
   onOpenCompany: (connectionId: string) => void
@@ -42,6 +46,12 @@ export function ClientsView({
     connectFlow.state.phase === 'connecting' || connectFlow.state.phase === 'syncing'
 
   useApiEvent('connections.changed', clients.reload)
+  const view = useRef<HTMLElement>(null)
+  useArrivalFocus(reconnect !== undefined && clients.value !== undefined, () =>
+    view.current?.querySelector<HTMLElement>(
+      `[data-connection-id="${CSS.escape(reconnect ?? '')}"] [data-action="reconnect"]`,
+    ),
+  )
 
   async function start(request: IpcArguments<'connect.start'>) {
     if (await connectFlow.start(request)) setForm(null)
@@ -70,7 +80,7 @@ export function ClientsView({
   }
 
   return (
-    <section className="view">
+    <section className="view" ref={view}>
       <div className="view-header">
         <ViewHeading>Clients</ViewHeading>
         <button

@@ -3,7 +3,7 @@
  * cache may be out of date, what Finch knows about the company, and its people. Everything here
  * reads the local cache, so it works the same with no network.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useApi } from '../api/api-context'
 import { CompanyCard } from '../components/company-card'
 import { CompanyFreshness } from '../components/company-freshness'
@@ -14,21 +14,28 @@ import { YtdPanel } from '../components/ytd-panel'
 import { SyncControl } from '../components/sync-control'
 import { ViewHeading } from '../components/view-heading'
 import { useApiEvent } from '../hooks/use-api-event'
+import { useArrivalFocus } from '../hooks/use-arrival-focus'
 import { useAsyncValue } from '../hooks/use-async-value'
 import { useSyncRun } from '../hooks/use-sync-run'
 
 export function CompanyView({
   connectionId,
+  focus,
   onBack,
   onOpenDashboard,
   onOpenChecks,
+  onOpenPerson,
 }: {
   connectionId: string
+  /** `freshness`: open on how current the data is (the banner, or else Sync now). */
+  focus?: 'freshness'
   onBack: () => void
   /** Opens this company's dashboard of charts and checks. */
   onOpenDashboard?: () => void
   /** Opens this company's reconciliation and variance checks. */
   onOpenChecks?: () => void
+  /** Opens one person's page: records, pay history and year to date. */
+  onOpenPerson?: (individualId: string) => void
 }) {
   const api = useApi()
   const company = useAsyncValue(() => api.company.get({ connectionId }), [api, connectionId])
@@ -53,6 +60,14 @@ export function CompanyView({
     reloadFreshness()
   })
 
+  const page = useRef<HTMLElement>(null)
+  useArrivalFocus(
+    focus === 'freshness' && freshness.value !== undefined && connections.value !== undefined,
+    () =>
+      page.current?.querySelector<HTMLElement>('[data-testid="freshness-banner"]') ??
+      page.current?.querySelector<HTMLElement>('.sync-control button'),
+  )
+
   const connection = connections.value?.find((entry) => entry.connectionId === connectionId)
   const title =
     company.value?.legalName ??
@@ -61,7 +76,7 @@ export function CompanyView({
     (company.status === 'loading' ? 'Loading company…' : 'Company')
 
   return (
-    <section className="view">
+    <section className="view" ref={page}>
       <button type="button" className="link-button back-link" onClick={onBack}>
         <span aria-hidden="true">← </span>All clients
       </button>
@@ -78,7 +93,11 @@ export function CompanyView({
             Checks
           </button>
         )}
-        <SyncControl sync={sync} lastSyncedAt={connection?.lastSyncedAt} />
+        <SyncControl
+          sync={sync}
+          lastSyncedAt={connection?.lastSyncedAt}
+          disconnected={connection?.status === 'disconnected'}
+        />
       </div>
 
       <CompanyFreshness freshness={freshness.value} />
@@ -98,9 +117,17 @@ export function CompanyView({
         )
       )}
 
-      <PeoplePanel connectionId={connectionId} refreshKey={peopleRefresh} />
+      <PeoplePanel
+        connectionId={connectionId}
+        refreshKey={peopleRefresh}
+        {...(onOpenPerson ? { onOpenPerson } : {})}
+      />
       <PayrollPanel connectionId={connectionId} refreshKey={peopleRefresh} />
-      <YtdPanel connectionId={connectionId} refreshKey={peopleRefresh} />
+      <YtdPanel
+        connectionId={connectionId}
+        refreshKey={peopleRefresh}
+        {...(onOpenPerson ? { onOpenPerson } : {})}
+      />
     </section>
   )
 }

@@ -104,13 +104,14 @@ describe('the checks’ export sheets', () => {
         occurredAt: '2026-12-01T11:00:00.000Z',
         actor: 'avery',
         action: 'export',
-        subject: 'checks',
-        detail: 'format: csv, rowCount: 1',
+        actionLabel: 'Exported',
+        subject: 'Accountant checks',
+        detail: 'CSV, 1 row',
       },
     ])
     expect(lines.slice(1)).toEqual([
-      '2026-12-01T11:00:00.000Z,avery,export,checks,"format: csv, rowCount: 1"',
-      '2026-12-01T10:00:00.000Z,avery,sync,full,status: succeeded',
+      '2026-12-01T11:00:00.000Z,avery,Exported,Accountant checks,"CSV, 1 row"',
+      '2026-12-01T10:00:00.000Z,avery,Synced,All data,Succeeded',
     ])
   })
 })

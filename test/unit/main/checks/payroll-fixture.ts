@@ -44,6 +44,9 @@ export interface PaymentSpec {
 export interface PayrollFixture {
   db: CacheDatabase
   addPerson(id: string, first: string, last: string): void
+  /** Employment as Finch reports it: active or not, and the day employment ended. */
+  addEmployment(id: string, employment: { isActive: boolean | null; endDate: string | null }): void
+  addPayGroup(id: string, name: string | null): void
   addPayment(payment: PaymentSpec): void
   close(): void
 }
@@ -85,6 +88,19 @@ export function openPayrollFixture(): PayrollFixture {
            position, first_name, last_name, is_active, raw_json)
          VALUES (?, ?, ?, ?, ?, ?, 1, '{}')`,
       ).run(CONNECTION, live, id, position++, first, last)
+    },
+    addEmployment(id, employment) {
+      db.prepare(
+        `INSERT INTO employment_version (connection_id, added_snapshot, individual_id, is_active,
+           end_date, raw_json)
+         VALUES (?, ?, ?, ?, ?, '{}')`,
+      ).run(CONNECTION, live, id, flag(employment.isActive), employment.endDate)
+    },
+    addPayGroup(id, name) {
+      db.prepare(
+        `INSERT INTO pay_group_version (connection_id, added_snapshot, pay_group_id, name, raw_json)
+         VALUES (?, ?, ?, ?, '{}')`,
+      ).run(CONNECTION, live, id, name)
     },
     addPayment(payment) {
       db.prepare(

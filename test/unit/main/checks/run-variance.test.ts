@@ -159,4 +159,52 @@ describe('readRunVariance', () => {
     expect(report.previous).toBeNull()
     expect(report.findings).toEqual([])
   })
+  it('calls someone gone from the run a termination when employment ended by the pay date', () => {
+    fixture.addPerson('bob', 'Bob', 'Birch')
+    fixture.addPerson('cy', 'Cy', 'Cedar')
+    fixture.addPerson('di', 'Di', 'Dogwood')
+    fixture.addEmployment('bob', { isActive: false, endDate: '2026-11-10' })
+    fixture.addEmployment('cy', { isActive: true, endDate: null })
+    fixture.addEmployment('di', { isActive: true, endDate: '2026-12-31' })
+    fixture.addPayment({
+      paymentId: 'a',
+      payDate: '2026-11-06',
+      statements: [pay('ann', 100_000), pay('bob', 90_000), pay('cy', 80_000), pay('di', 70_000)],
+    })
+    fixture.addPayment({ paymentId: 'b', payDate: '2026-11-20', statements: [pay('ann', 100_000)] })
+
+    const { findings } = readRunVariance(fixture.db, { connectionId: CONNECTION })
+
+    expect(findings).toEqual([
+      {
+        kind: 'termination',
+        individualId: 'bob',
+        personName: 'Bob Birch',
+        previousValue: 90_000,
+        currentValue: null,
+        lineType: null,
+        description: 'Employment ended; not paid in this run.',
+      },
+      expect.objectContaining({ kind: 'missing_from_run', individualId: 'cy' }),
+      expect.objectContaining({ kind: 'missing_from_run', individualId: 'di' }),
+    ])
+  })
+
+  it('names each run’s pay groups where the cache knows them', () => {
+    fixture.addPayGroup('g-hourly', '  Hourly Biweekly ')
+    fixture.addPayGroup('g-blank', '')
+    fixture.addPayment({
+      paymentId: 'a',
+      payDate: '2026-11-06',
+      payGroupIds: ['g-hourly', 'g-blank', 'g-unknown'],
+      statements: [pay('ann', 100_000)],
+    })
+
+    const report = readRunVariance(fixture.db, { connectionId: CONNECTION })
+
+    expect(report.runs[0]).toMatchObject({
+      payGroupIds: ['g-hourly', 'g-blank', 'g-unknown'],
+      payGroupNames: ['Hourly Biweekly', null, null],
+    })
+  })
 })

@@ -64,13 +64,47 @@ describe('DashboardQueries', () => {
 
   it('counts the people employed at every pay date', () => {
     const payDates = [...new Set(largeco.payments.map((payment) => payment.pay_date))]
+    const spans = largeco.directory.map((person) => {
+      const record = largeco.employment(person.id) as
+        { start_date?: string | null; end_date?: string | null } | undefined
+      return {
+        started: record?.start_date?.slice(0, 10) ?? null,
+        ended: record?.end_date?.slice(0, 10) ?? null,
+      }
+    })
+    const employedOn = (day: string) =>
+      spans.filter((s) => s.started !== null && s.started <= day && (!s.ended || s.ended >= day))
+        .length
 
     expect(dashboard.headcount.map((point) => point.payDate)).toEqual(payDates)
-    for (const point of dashboard.headcount) {
-      expect(point.active).toBeGreaterThan(0)
-      expect(point.active).toBeLessThanOrEqual(largeco.directory.length)
-    }
+    expect(dashboard.headcount.map((point) => point.active)).toEqual(
+      payDates.map((day) => employedOn(day ?? '')),
+    )
+    expect(dashboard.headcount.some((point) => point.active > 0)).toBe(true)
   })
+
+  it('reads the same totals once they are summed ahead, and keeps only the live snapshot’s', async () => {
+    const queries = new DashboardQueries(harness.cache.database)
+    const storedSnapshots = () =>
+      harness.cache.database
+        .prepare('SELECT DISTINCT snapshot_id FROM dashboard_department_total')
+        .pluck()
+        .all()
+    const liveSnapshot = () =>
+      harness.cache.database
+        .prepare('SELECT live_snapshot_id FROM connection WHERE connection_id = ?')
+        .pluck()
+        .get(harness.connectionId)
+
+    await queries.prepare(harness.connectionId)
+    const prepared = queries.read(harness.connectionId, 'all')
+    await harness.sync.sync(harness.connectionId, { mode: 'full' })
+    const afterSync = queries.read(harness.connectionId, 'all')
+
+    expect(prepared).toEqual(dashboard)
+    expect(afterSync).toEqual(dashboard)
+    expect(storedSnapshots()).toEqual([liveSnapshot()])
+  }, 120_000)
 
   it('splits the latest run’s gross into employee taxes, deductions and net', () => {
     const latest = largeco.payments.at(-1)

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Company, IndividualInDirectory } from '@tryfinch/finch-api/resources/hris'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EmploymentBody, IndividualBody } from '../../../../src/main/cache/finch-rows'
 import type { CacheDatabase } from '../../../../src/main/cache/open-database'
 import { openDatabase } from '../../../../src/main/cache/open-database'
 import { PayrollCache } from '../../../../src/main/cache/payroll-cache'
+import { SnapshotStore } from '../../../../src/main/cache/snapshot-store'
+import { ExportService } from '../../../../src/main/export/export-service'
+import { Redactor, createLogger } from '../../../../src/main/log/logger'
 import { DirectoryQueries } from '../../../../src/main/review/directory-queries'
 import { readFreshness } from '../../../../src/main/review/freshness-query'
 import { makeTempDir } from '../../../support/temp-dir'
@@ -42,10 +47,60 @@ const ORG = [
   person('orphan', 'Hal', 'Gum', 'Front', 'gone'),
 ]
 
+/** Where each person works and on what terms, as Finch's employment endpoint says. */
+const EMPLOYMENT: Record<string, { city: string; state: string; type: string; subtype: string }> = {
+  ceo: { city: 'Springfield', state: 'IL', type: 'employee', subtype: 'full_time' },
+  'lead-a': { city: 'Springfield', state: 'IL', type: 'employee', subtype: 'full_time' },
+  'lead-b': { city: 'Shelbyville', state: 'IL', type: 'employee', subtype: 'full_time' },
+  a1: { city: 'Springfield', state: 'IL', type: 'employee', subtype: 'part_time' },
+  a2: { city: 'Springfield', state: 'IL', type: 'contractor', subtype: 'individual_contractor' },
+  b1: { city: 'Shelbyville', state: 'IL', type: 'employee', subtype: 'part_time' },
+  b2: { city: 'Shelbyville', state: 'IL', type: 'employee', subtype: 'full_time' },
+}
+
+function employment(id: string): EmploymentBody {
+  const { city, state, type, subtype } = EMPLOYMENT[id]!
+  return {
+    id,
+    location: { line1: '1 Main St', city, state, country: 'US' },
+    employment: { type, subtype },
+    is_active: true,
+  } as unknown as EmploymentBody
+}
+
+function individual(id: string, emails: string[]): IndividualBody {
+  const person = ORG.find((entry) => entry.id === id)!
+  return {
+    id,
+    first_name: person.first_name,
+    last_name: person.last_name,
+    emails: emails.map((data, index) => ({ data, type: index === 0 ? 'work' : 'personal' })),
+  } as unknown as IndividualBody
+}
+
 describe('DirectoryQueries', () => {
   let dir: ReturnType<typeof makeTempDir>
   let db: CacheDatabase
   let queries: DirectoryQueries
+
+  /** A second sync brings individual and employment records (the orphan has neither). */
+  function syncPeopleDetails(): void {
+    const staging = new SnapshotStore(db).begin(CONNECTION, {
+      mode: 'incremental',
+      paymentsFrom: null,
+      paymentsTo: null,
+      fullSyncAt: null,
+      now: '2026-12-02T11:00:00.000Z',
+    })
+    staging.writeIndividuals([
+      individual('a1', ['di.cedar@acme.example', 'dicedar77@mail.example']),
+      individual('b2', ['gus.fir@acme.example']),
+      individual('lead-b', ['cy@birch.example']),
+    ])
+    staging.writeEmployments(Object.keys(EMPLOYMENT).map(employment))
+    staging.finalize()
+    staging.swap(null, '2026-12-02T11:00:00.000Z')
+  }
 
   beforeEach(() => {
     dir = makeTempDir()
@@ -122,9 +177,129 @@ describe('DirectoryQueries', () => {
       ['Chief, Ada', 2],
       ['Not in the directory', 1],
     ])
-    expect(facets.locations.values).toEqual(['Springfield, IL'])
-    expect(facets.locations.missing).toMatch(/employment data/)
-    expect(facets.employmentTypes.values).toEqual([])
+    expect(facets.locations).toEqual([])
+    expect(facets.employmentTypes).toEqual([])
+    expect(facets.hasEmployment).toBe(false)
+  })
+
+  it('offers locations and employment types from employment records, with counts', () => {
+    syncPeopleDetails()
+
+    const facets = queries.facets(CONNECTION)
+
+    expect(facets.hasEmployment).toBe(true)
+    expect(facets.locations).toEqual([
+      { value: 'Shelbyville, IL', label: 'Shelbyville, IL', count: 3 },
+      { value: 'Springfield, IL', label: 'Springfield, IL', count: 4 },
+    ])
+    expect(facets.employmentTypes).toEqual([
+      { value: 'employee/full_time', label: 'Full-time employee', count: 4 },
+      {
+        value: 'contractor/individual_contractor',
+        label: 'Individual contractor',
+        count: 1,
+      },
+      { value: 'employee/part_time', label: 'Part-time employee', count: 2 },
+    ])
+  })
+
+  it('filters by location', () => {
+    syncPeopleDetails()
+    const base = { connectionId: CONNECTION, offset: 0, limit: 50 }
+
+    const page = queries.page({ ...base, location: 'Shelbyville, IL' })
+
+    expect(page.total).toBe(3)
+    expect(ids(page.rows)).toEqual(['lead-b', 'b1', 'b2'])
+    expect(queries.page({ ...base, location: 'Springfield' }).total).toBe(0)
+  })
+
+  it('filters by employment type, alone and with the other filters', () => {
+    syncPeopleDetails()
+    const base = { connectionId: CONNECTION, offset: 0, limit: 50 }
+
+    expect(ids(queries.page({ ...base, employmentType: 'employee/part_time' }).rows)).toEqual([
+      'a1',
+      'b1',
+    ])
+    expect(
+      ids(
+        queries.page({ ...base, employmentType: 'employee/part_time', department: 'Front' }).rows,
+      ),
+    ).toEqual(['b1'])
+    expect(
+      ids(
+        queries.page({
+          ...base,
+          employmentType: 'employee/full_time',
+          location: 'Springfield, IL',
+          status: 'active',
+        }).rows,
+      ),
+    ).toEqual(['lead-a', 'ceo'])
+  })
+
+  it('finds people by any of their emails, whole or by a word of it', () => {
+    syncPeopleDetails()
+    const base = { connectionId: CONNECTION, offset: 0, limit: 50 }
+
+    expect(ids(queries.page({ ...base, search: 'di.cedar@acme.example' }).rows)).toEqual(['a1'])
+    expect(ids(queries.page({ ...base, search: 'dicedar77' }).rows)).toEqual(['a1'])
+    expect(ids(queries.page({ ...base, search: 'acme.example' }).rows)).toEqual(['a1', 'b2'])
+    expect(ids(queries.page({ ...base, search: 'birch.example' }).rows)).toEqual(['lead-b'])
+    expect(queries.page({ ...base, search: 'nobody@acme.example' }).total).toBe(0)
+  })
+
+  it('counts again after a sync changes who is in the directory', () => {
+    const base = { connectionId: CONNECTION, offset: 0, limit: 50 }
+    expect(queries.page({ ...base, department: 'Front' }).total).toBe(4)
+    expect(queries.facets(CONNECTION).total).toBe(8)
+
+    const staging = new SnapshotStore(db).begin(CONNECTION, {
+      mode: 'company',
+      paymentsFrom: null,
+      paymentsTo: null,
+      fullSyncAt: null,
+      now: '2026-12-03T11:00:00.000Z',
+    })
+    staging.replaceAll('directory')
+    staging.writeDirectory(
+      ORG.filter((person) => person.id !== 'b2').map((person, position) => ({ person, position })),
+    )
+    staging.finalize()
+    staging.swap(null, '2026-12-03T11:00:00.000Z')
+
+    expect(queries.page({ ...base, department: 'Front' }).total).toBe(3)
+    expect(queries.facets(CONNECTION).total).toBe(7)
+  })
+
+  it('exports the directory under the location, employment type and email search', async () => {
+    syncPeopleDetails()
+    const path = join(dir.path, 'people.csv')
+    const logger = createLogger({ sinks: [], redactor: new Redactor() })
+    const exports = new ExportService({
+      db,
+      cache: new PayrollCache(db),
+      directory: queries,
+      logger,
+      chooseSavePath: async () => path,
+    })
+    const request = { connectionId: CONNECTION, table: 'directory', format: 'csv' } as const
+
+    const byPlace = await exports.export({
+      ...request,
+      unmasked: false,
+      location: 'Shelbyville, IL',
+      employmentType: 'employee/full_time',
+    })
+    const placeRows = readFileSync(path, 'utf8').trim().split('\r\n').slice(1)
+    const byEmail = await exports.export({ ...request, unmasked: false, search: 'acme.example' })
+    const emailRows = readFileSync(path, 'utf8').trim().split('\r\n').slice(1)
+
+    expect(byPlace).toMatchObject({ outcome: 'saved', rowCount: 2 })
+    expect(placeRows.map((row) => row.split(',')[0])).toEqual(['Birch', 'Fir'])
+    expect(byEmail).toMatchObject({ outcome: 'saved', rowCount: 2 })
+    expect(emailRows.map((row) => row.split(',')[0])).toEqual(['Cedar', 'Fir'])
   })
 
   it('reads the org chart a manager at a time, counting each person’s reports', () => {

@@ -44,6 +44,15 @@ describe('checking Finch’s answers', () => {
     expect(checkStatement(value, 's')).toBe(value)
   })
 
+  it('refuses an id the app could not be asked about again, and names the field only', () => {
+    for (const id of ['emp.007 x', '../p1', 'p1\n', 'x'.repeat(129), '']) {
+      const error = failure(() => checkStatement(statement({ individual_id: id }), 's'))
+      expect(error.message).toContain('individual_id')
+      if (id.length > 0) expect(error.message).not.toContain(id)
+    }
+    expect(checkStatement(statement({ individual_id: 'a1B2-c3_d4' }), 's')).toBeTruthy()
+  })
+
   it('refuses a fractional amount and names the field, not the value', () => {
     const error = failure(() =>
       checkStatement(
