@@ -9,98 +9,20 @@
  * in-process sandbox into a throwaway encrypted cache; set CHECKS_BENCH_CACHE to a folder to keep
  * that cache (and its key) between runs. Not part of `npm test`.
  */
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { openDatabase } from '../../src/main/cache/open-database'
+import { mkdirSync } from 'node:fs'
 import type { CacheDatabase } from '../../src/main/cache/open-database'
-import { PayrollCache } from '../../src/main/cache/payroll-cache'
 import {
   readReconciliation,
   readReconciliationFromLines,
 } from '../../src/main/checks/reconciliation-checks'
 import { readRunVariance } from '../../src/main/checks/run-variance'
-import { Redactor, createLogger, stderrSink } from '../../src/main/log/logger'
-import { ConnectionSync } from '../../src/main/sync/sync-connection'
-import { startSandbox } from '../../src/sandbox'
 import { makeTempDir } from '../../test/support/temp-dir'
-import { connect } from '../sync/sandbox-connection'
+import { fastestOf, syncedCache } from '../sync/synced-cache'
 
 const USERNAME = 'scale-10000-26'
 const ATTENTION_TARGET_MS = 500
 const ONE_RUN_TARGET_MS = 300
 const RUNS = 5
-
-interface BenchCache {
-  db: CacheDatabase
-  connectionId: string
-}
-
-async function syncedCache(folder: string): Promise<BenchCache> {
-  const databasePath = join(folder, 'cache.db')
-  const keyPath = join(folder, 'key.hex')
-  const idPath = join(folder, 'connection-id')
-  if (existsSync(databasePath) && existsSync(keyPath) && existsSync(idPath)) {
-    const db = openDatabase({ path: databasePath, keyHex: readFileSync(keyPath, 'utf8').trim() })
-    console.log(`[bench] reusing the synced cache in ${folder}`)
-    return { db, connectionId: readFileSync(idPath, 'utf8').trim() }
-  }
-
-  const client = { clientId: 'bench', clientSecret: randomBytes(24).toString('base64url') }
-  const sandbox = await startSandbox({ clients: [client] })
-  try {
-    const connection = await connect(sandbox.url, client, USERNAME)
-    const keyHex = randomBytes(32).toString('hex')
-    const cache = new PayrollCache(openDatabase({ path: databasePath, keyHex }))
-    cache.saveConnection({
-      connectionId: connection.connectionId,
-      environment: 'finch',
-      companyId: connection.companyId,
-      customerId: 'bench',
-      customerName: 'Benchmark',
-      providerId: connection.providerId,
-      connectionType: 'provider',
-      products: connection.products,
-      connectedAt: new Date().toISOString(),
-    })
-    const sync = new ConnectionSync({
-      baseURL: async () => sandbox.url,
-      vault: { read: async () => connection.token },
-      cache,
-      logger: createLogger({ sinks: [stderrSink], redactor: new Redactor(), level: 'warn' }),
-      onProgress: () => undefined,
-      onConnectionsChanged: () => undefined,
-      settings: { rateLimits: null, paymentsFrom: () => '2024-01-01' },
-    })
-    const started = performance.now()
-    const summary = await sync.sync(connection.connectionId, { mode: 'full' })
-    console.log(
-      `[bench] synced ${summary.counts.pay_statement} statements in ` +
-        `${((performance.now() - started) / 1000).toFixed(1)} s`,
-    )
-    cache.close()
-    writeFileSync(keyPath, keyHex, { mode: 0o600 })
-    writeFileSync(idPath, connection.connectionId)
-    return {
-      db: openDatabase({ path: databasePath, keyHex }),
-      connectionId: connection.connectionId,
-    }
-  } finally {
-    await sandbox.close()
-  }
-}
-
-/** The fastest of `runs` timings, in milliseconds, and the last result. */
-function time<T>(runs: number, work: () => T): { ms: number; result: T } {
-  let best = Infinity
-  let result: T | undefined
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now()
-    result = work()
-    best = Math.min(best, performance.now() - started)
-  }
-  return { ms: best, result: result as T }
-}
 
 function same(a: unknown, b: unknown): 'same' | 'DIFFERENT' {
   return JSON.stringify(a) === JSON.stringify(b) ? 'same' : 'DIFFERENT'
@@ -123,7 +45,7 @@ async function main(): Promise<void> {
   const temp = keep ? null : makeTempDir('payroll-desk-checks-bench-')
   const folder = keep ?? temp!.path
   mkdirSync(folder, { recursive: true })
-  const { db, connectionId } = await syncedCache(folder)
+  const { db, connectionId } = await syncedCache(folder, USERNAME)
 
   try {
     const counts = db
@@ -134,22 +56,24 @@ async function main(): Promise<void> {
       .get(connectionId, connectionId) as { statements: number; payments: number }
     console.log(`[bench] ${counts.statements} statements in ${counts.payments} pay runs`)
 
-    const baseline = time(1, () => readReconciliationFromLines(db, connectionId))
+    const baseline = fastestOf(1, () => readReconciliationFromLines(db, connectionId))
     console.log(`[bench] line-based reconciliation (baseline): ${baseline.ms.toFixed(0)} ms`)
-    const varianceBaseline = time(1, () =>
+    const varianceBaseline = fastestOf(1, () =>
       withoutStoredChecks(db, () => readRunVariance(db, { connectionId })),
     )
     console.log(`[bench] line-based variance (baseline): ${varianceBaseline.ms.toFixed(0)} ms`)
 
     // The first reading is the dashboard's first visit after a sync: statements not yet prepared.
-    const first = time(1, () => [
+    const first = fastestOf(1, () => [
       readReconciliation(db, connectionId),
       readRunVariance(db, { connectionId }),
     ])
-    const reconciliation = time(RUNS, () => readReconciliation(db, connectionId))
-    const variance = time(RUNS, () => readRunVariance(db, { connectionId }))
+    const reconciliation = fastestOf(RUNS, () => readReconciliation(db, connectionId))
+    const variance = fastestOf(RUNS, () => readRunVariance(db, { connectionId }))
     const latest = variance.result.current?.paymentId
-    const oneRun = time(RUNS, () => readReconciliation(db, connectionId, { paymentId: latest }))
+    const oneRun = fastestOf(RUNS, () =>
+      readReconciliation(db, connectionId, { paymentId: latest }),
+    )
 
     const sameReconciliation = same(reconciliation.result, baseline.result)
     const sameVariance = same(variance.result, varianceBaseline.result)

@@ -11,104 +11,21 @@
  * a throwaway encrypted cache; set YTD_BENCH_CACHE to a folder to keep that cache (and its key)
  * between runs. Not part of `npm test`.
  */
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { openDatabase } from '../../src/main/cache/open-database'
-import type { CacheDatabase } from '../../src/main/cache/open-database'
-import { PayrollCache } from '../../src/main/cache/payroll-cache'
+import { mkdirSync } from 'node:fs'
 import { readYearEndFor, readYearEndPage } from '../../src/main/checks/year-end-summary'
-import { Redactor, createLogger, stderrSink } from '../../src/main/log/logger'
 import { YtdQueries } from '../../src/main/review/ytd-queries'
-import { ConnectionSync } from '../../src/main/sync/sync-connection'
-import { startSandbox } from '../../src/sandbox'
 import { makeTempDir } from '../../test/support/temp-dir'
 import {
   yearEndFromLines,
   ytdPeopleFromLines,
   ytdSummaryFromLines,
 } from '../../test/support/ytd-from-lines'
-import { connect } from '../sync/sandbox-connection'
+import { fastestOf, syncedCache } from '../sync/synced-cache'
 
 const USERNAME = 'scale-10000-26'
 const TARGET_MS = 100
 const RUNS = 5
 const PAGE_ROWS = 100
-
-interface BenchCache {
-  db: CacheDatabase
-  connectionId: string
-}
-
-async function syncedCache(folder: string): Promise<BenchCache> {
-  const databasePath = join(folder, 'cache.db')
-  const keyPath = join(folder, 'key.hex')
-  const idPath = join(folder, 'connection-id')
-  if (existsSync(databasePath) && existsSync(keyPath) && existsSync(idPath)) {
-    const started = performance.now()
-    const db = openDatabase({ path: databasePath, keyHex: readFileSync(keyPath, 'utf8').trim() })
-    console.log(
-      `[bench] reusing the synced cache in ${folder} (opened and migrated in ` +
-        `${((performance.now() - started) / 1000).toFixed(1)} s)`,
-    )
-    return { db, connectionId: readFileSync(idPath, 'utf8').trim() }
-  }
-
-  const client = { clientId: 'bench', clientSecret: randomBytes(24).toString('base64url') }
-  const sandbox = await startSandbox({ clients: [client] })
-  try {
-    const connection = await connect(sandbox.url, client, USERNAME)
-    const keyHex = randomBytes(32).toString('hex')
-    const cache = new PayrollCache(openDatabase({ path: databasePath, keyHex }))
-    cache.saveConnection({
-      connectionId: connection.connectionId,
-      environment: 'finch',
-      companyId: connection.companyId,
-      customerId: 'bench',
-      customerName: 'Benchmark',
-      providerId: connection.providerId,
-      connectionType: 'provider',
-      products: connection.products,
-      connectedAt: new Date().toISOString(),
-    })
-    const sync = new ConnectionSync({
-      baseURL: async () => sandbox.url,
-      vault: { read: async () => connection.token },
-      cache,
-      logger: createLogger({ sinks: [stderrSink], redactor: new Redactor(), level: 'warn' }),
-      onProgress: () => undefined,
-      onConnectionsChanged: () => undefined,
-      settings: { rateLimits: null, paymentsFrom: () => '2024-01-01' },
-    })
-    const started = performance.now()
-    const summary = await sync.sync(connection.connectionId, { mode: 'full' })
-    console.log(
-      `[bench] synced ${summary.counts.pay_statement} statements in ` +
-        `${((performance.now() - started) / 1000).toFixed(1)} s`,
-    )
-    cache.close()
-    writeFileSync(keyPath, keyHex, { mode: 0o600 })
-    writeFileSync(idPath, connection.connectionId)
-    return {
-      db: openDatabase({ path: databasePath, keyHex }),
-      connectionId: connection.connectionId,
-    }
-  } finally {
-    await sandbox.close()
-  }
-}
-
-/** The fastest of `runs` timings, in milliseconds, and the last result. */
-function time<T>(runs: number, work: () => T): { ms: number; result: T } {
-  let best = Infinity
-  let result: T | undefined
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now()
-    result = work()
-    best = Math.min(best, performance.now() - started)
-  }
-  return { ms: best, result: result as T }
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -117,7 +34,7 @@ async function main(): Promise<void> {
   const temp = keep ? null : makeTempDir('payroll-desk-ytd-bench-')
   const folder = keep ?? temp!.path
   mkdirSync(folder, { recursive: true })
-  const { db, connectionId } = await syncedCache(folder)
+  const { db, connectionId } = await syncedCache(folder, USERNAME)
 
   try {
     const busiest = db
@@ -167,8 +84,8 @@ async function main(): Promise<void> {
     ]
     let failed = false
     for (const read of reads) {
-      const baseline = time(1, read.lines)
-      const stored = time(RUNS, read.stored)
+      const baseline = fastestOf(1, read.lines)
+      const stored = fastestOf(RUNS, read.stored)
       const equal = same(stored.result, baseline.result)
       const pass = stored.ms < TARGET_MS
       failed ||= !equal || !pass
@@ -180,11 +97,11 @@ async function main(): Promise<void> {
     }
 
     // The year-end page adds up the whole year once per cache version; time that first call.
-    const yearEndBaseline = time(1, () => yearEndFromLines(db, company))
-    const yearEnd = time(1, () => readYearEndPage(db, { ...firstPage }))
-    const later = time(RUNS, () => readYearEndPage(db, { ...middlePage }))
+    const yearEndBaseline = fastestOf(1, () => yearEndFromLines(db, company))
+    const yearEnd = fastestOf(1, () => readYearEndPage(db, { ...firstPage }))
+    const later = fastestOf(RUNS, () => readYearEndPage(db, { ...middlePage }))
     const ids = [...yearEndBaseline.result.keys()].slice(0, 50)
-    const some = time(RUNS, () => readYearEndFor(db, { ...company, individualIds: ids }))
+    const some = fastestOf(RUNS, () => readYearEndFor(db, { ...company, individualIds: ids }))
     const everyone = new Map<string, unknown>()
     for (const row of readYearEndPage(db, { ...company, offset: 0, limit: 20_000 }).rows) {
       everyone.set(row.individualId, row)
