@@ -79,7 +79,6 @@ export function PayHistoryPanel({
             columns={PAY_HISTORY_COLUMNS}
             rowCount={rows.total ?? 0}
             rowAt={rows.rowAt}
-            rowKey={(row) => String(row.statementRow)}
             onRangeChange={onRangeChange}
             onActivateRow={(row) => setOpen(row)}
             busy={rows.loading}

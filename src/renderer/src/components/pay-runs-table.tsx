@@ -38,7 +38,6 @@ export function PayRunsTable({
       columns={PAY_RUN_COLUMNS}
       rowCount={rows.total ?? 0}
       rowAt={rows.rowAt}
-      rowKey={(run) => run.paymentId}
       onRangeChange={onRangeChange}
       onActivateRow={onOpen}
       busy={rows.loading}

@@ -29,8 +29,6 @@ const PEOPLE_COLUMNS: TableColumn<DirectoryRow>[] = [
   },
 ]
 
-const rowKey = (row: DirectoryRow) => row.individualId
-
 /**
  * Memoized, and given the windowed rows' parts rather than the object that holds them: the
  * panel re-renders its footer on every scrolled frame, and the table must not render twice.
@@ -72,7 +70,6 @@ export const PeopleTable = memo(function PeopleTable({
       columns={PEOPLE_COLUMNS}
       rowCount={rowCount}
       rowAt={rowAt}
-      rowKey={rowKey}
       onRangeChange={onRangeChange}
       {...(onOpenPerson ? { onActivateRow } : {})}
       busy={loading}

@@ -53,7 +53,6 @@ export function RegisterTable({
       columns={columns}
       rowCount={rows.total ?? 0}
       rowAt={rows.rowAt}
-      rowKey={(row) => String(row.statementRow)}
       onRangeChange={onRangeChange}
       onActivateRow={onOpen}
       busy={rows.loading}

@@ -222,7 +222,6 @@ function YtdPeople({
         columns={YTD_PERSON_COLUMNS}
         rowCount={rows.total ?? 0}
         rowAt={rows.rowAt}
-        rowKey={(row) => row.individualId}
         onRangeChange={onRangeChange}
         {...(onOpenPerson
           ? { onActivateRow: (row: YtdPersonRow) => onOpenPerson(row.individualId) }

@@ -16,6 +16,13 @@ import type { TableColumn } from './table-columns'
 /** Every row has this height, so positions are known without measuring. */
 export const ROW_HEIGHT_PX = 38
 
+/**
+ * Rendered rows are keyed by a slot (their index modulo this) rather than by the row they show,
+ * so scrolling rewrites the cells of the same few dozen `<tr>` elements instead of building new
+ * ones every frame. It only has to exceed the rows in view plus the overscan.
+ */
+const MIN_ROW_SLOTS = 64
+
 export interface VirtualTableProps<Row> {
   /** Names the grid for assistive technology. */
   label: string
@@ -23,7 +30,6 @@ export interface VirtualTableProps<Row> {
   rowCount: number
   /** A row, or undefined while its page is still loading. */
   rowAt(index: number): Row | undefined
-  rowKey(row: Row, index: number): string
   onRangeChange?(range: RowRange): void
   onActivateRow?(row: Row, index: number): void
   busy?: boolean
@@ -48,6 +54,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     scrollPaddingStart: ROW_HEIGHT_PX,
   })
   const items = virtualizer.getVirtualItems()
+  const rowSlots = Math.max(MIN_ROW_SLOTS, items.length)
   const firstIndex = items[0]?.index ?? 0
   const lastIndex = items[items.length - 1]?.index ?? -1
 
@@ -139,7 +146,7 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
             const isActiveRow = item.index === activeRow
             return (
               <tr
-                key={row === undefined ? `pending-${item.index}` : props.rowKey(row, item.index)}
+                key={item.index % rowSlots}
                 aria-rowindex={item.index + 2}
                 className={isActiveRow ? 'is-active-row' : undefined}
                 data-testid={row === undefined ? 'pending-row' : props.rowTestId}
