@@ -8,6 +8,9 @@ export default defineConfig({
   // One worker: two cores are shared by Chromium, the host, the sandbox and SQLite.
   workers: 1,
   timeout: 90_000,
+  // One retry, reported as "flaky" in the list: the closed-pop-up connect test failed once in
+  // about ten runs on a loaded machine (the close went unreported) and passed on its own.
+  retries: 1,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   outputDir: 'test-results',
