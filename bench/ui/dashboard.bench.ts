@@ -6,14 +6,9 @@
  *
  * Run with `npm run bench:ui` after `npx electron-vite build`. Not part of `npm test`.
  */
-import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { chromium } from '@playwright/test'
-import { startSandbox } from '../../src/sandbox'
-import { makeClient, startHarness } from '../../test/harness/start-harness'
+import { openAppInChromium } from './app-in-chromium'
 import { connectThroughSandbox, waitForPeopleCount } from '../../test/support/sandbox-connect'
-import { makeTempDir } from '../../test/support/temp-dir'
-import { clearKeychainService, testKeychainService } from '../../test/support/test-keychain'
 
 const PEOPLE = 10_000
 const PAY_RUNS = 26
@@ -39,29 +34,12 @@ interface InPage {
 }
 
 async function main(): Promise<void> {
-  const keychainService = testKeychainService()
-  const dataDir = makeTempDir('payroll-desk-bench-')
-  const client = makeClient()
-  const sandbox = await startSandbox({
-    clients: [client],
-    signingKey: randomBytes(32).toString('hex'),
+  const app = await openAppInChromium({
+    viewport: { width: 1400, height: 1000 },
+    unthrottledFrames: true,
   })
-  const harness = await startHarness({
-    dataDir: dataDir.path,
-    keychainService,
-    finchBaseUrl: sandbox.url,
-    client,
-  })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
-  })
-
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    // tsx keeps function names with a `__name` helper, which the in-page functions also call.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
-    await page.goto(harness.host.launchUrl)
+    const { page } = app
 
     let started = Date.now()
     await connect(page, 'Small Co', 'smallco', 1)
@@ -87,11 +65,7 @@ async function main(): Promise<void> {
       `[bench] first visit to the ${PEOPLE}-person dashboard: ${samples[0]?.toFixed(1)} ms`,
     )
   } finally {
-    await browser.close()
-    await harness.close()
-    await sandbox.close()
-    await clearKeychainService(keychainService)
-    dataDir.remove()
+    await app.close()
   }
 }
 

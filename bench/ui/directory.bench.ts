@@ -10,16 +10,11 @@
  *
  * Run with `npm run bench:ui` after `npx electron-vite build`. Not part of `npm test`.
  */
-import { randomBytes } from 'node:crypto'
 import { cpus, loadavg } from 'node:os'
 import type { Browser, Page } from '@playwright/test'
-import { chromium } from '@playwright/test'
-import { startSandbox } from '../../src/sandbox'
-import { makeClient, startHarness } from '../../test/harness/start-harness'
 import type { ConnectProduct } from '../../test/support/sandbox-connect'
+import { openAppInChromium } from './app-in-chromium'
 import { connectThroughSandbox, waitForPeopleCount } from '../../test/support/sandbox-connect'
-import { makeTempDir } from '../../test/support/temp-dir'
-import { clearKeychainService, testKeychainService } from '../../test/support/test-keychain'
 
 const PEOPLE = 10_000
 const FIRST_PAINT_TARGET_MS = 200
@@ -89,30 +84,12 @@ const SCALE_DIRECTORY = {
 }
 
 async function main(): Promise<void> {
-  const keychainService = testKeychainService()
-  const dataDir = makeTempDir('payroll-desk-bench-')
-  const client = makeClient()
-  const sandbox = await startSandbox({
-    clients: [client],
-    signingKey: randomBytes(32).toString('hex'),
+  const app = await openAppInChromium({
+    viewport: { width: 1280, height: 900 },
+    unthrottledFrames: true,
   })
-  const harness = await startHarness({
-    dataDir: dataDir.path,
-    keychainService,
-    finchBaseUrl: sandbox.url,
-    client,
-  })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // Frames are not held to the display's refresh, so a frame's length is the work it took.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
-  })
-
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    // tsx keeps function names with a `__name` helper, which the in-page functions also call.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
-    await page.goto(harness.host.launchUrl)
+    const { browser, page } = app
 
     let started = Date.now()
     await connect(page, 'Empty Co', 'empty', 0)
@@ -150,11 +127,7 @@ async function main(): Promise<void> {
       `[bench] scrolled rows 1 to ${scrollFrames.lastRow} of ${PEOPLE}; at most ${scrollFrames.mostRows} rows in the DOM`,
     )
   } finally {
-    await browser.close()
-    await harness.close()
-    await sandbox.close()
-    await clearKeychainService(keychainService)
-    dataDir.remove()
+    await app.close()
   }
 }
 

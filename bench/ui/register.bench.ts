@@ -10,20 +10,17 @@
  * Run with `node --import tsx bench/ui/register.bench.ts` after `npx electron-vite build`
  * (`--cache-only` skips the browser part). Not part of `npm test`.
  */
+import { openAppInChromium } from './app-in-chromium'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { chromium } from '@playwright/test'
 import type { PayStatement, Payment } from '@tryfinch/finch-api/resources/hris'
 import { directoryJoinSql } from '../../src/main/cache/directory-join'
 import { openDatabase } from '../../src/main/cache/open-database'
 import { PayrollCache } from '../../src/main/cache/payroll-cache'
 import { SnapshotStore } from '../../src/main/cache/snapshot-store'
 import { PayrollReviewQueries } from '../../src/main/review/payroll-queries'
-import { startSandbox } from '../../src/sandbox'
-import { makeClient, startHarness } from '../../test/harness/start-harness'
 import { makeTempDir } from '../../test/support/temp-dir'
-import { clearKeychainService, testKeychainService } from '../../test/support/test-keychain'
 
 const CONNECTION = 'bench-connection'
 const STATEMENTS = 10_000
@@ -103,28 +100,9 @@ function median(values: number[]): number {
 
 /** Times opening the register in Chromium for a 10,000-person run and a 10-person run. */
 async function browserRegister(): Promise<void> {
-  const keychainService = testKeychainService()
-  const dataDir = makeTempDir('payroll-desk-register-bench-ui-')
-  const client = makeClient()
-  const sandbox = await startSandbox({
-    clients: [client],
-    signingKey: randomBytes(32).toString('hex'),
-  })
-  const harness = await startHarness({
-    dataDir: dataDir.path,
-    keychainService,
-    finchBaseUrl: sandbox.url,
-    client,
-  })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  })
+  const app = await openAppInChromium({ viewport: { width: 1400, height: 1000 } })
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    // tsx keeps function names with a `__name` helper, which the in-page functions also call.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
-    await page.goto(harness.host.launchUrl)
+    const { page } = app
 
     const started = Date.now()
     await connect(page, 'Ten Co', `scale-${BASELINE_STATEMENTS}-1`, BASELINE_STATEMENTS)
@@ -148,11 +126,7 @@ async function browserRegister(): Promise<void> {
         `${(median(big) / median(small)).toFixed(1)}); ${verdict} the ${TARGET_MS} ms target`,
     )
   } finally {
-    await browser.close()
-    await harness.close()
-    await sandbox.close()
-    await clearKeychainService(keychainService)
-    dataDir.remove()
+    await app.close()
   }
 }
 
