@@ -42,8 +42,33 @@ export function rebuildPeopleSearch(
          AND individual_id IN (${TOUCHED_PEOPLE})`,
     ).run(params)
 
-    db.prepare(
-      `INSERT INTO person_search_version (connection_id, added_snapshot, individual_id, names,
+    db.prepare(documentsOf(TOUCHED_PEOPLE)).run(params)
+  })()
+}
+
+/**
+ * Indexes everyone in a snapshot that has no search documents: a cache synced before people
+ * search existed (migration 14). Later syncs then rebuild only the people they touch.
+ */
+export function indexPeopleOfSnapshot(
+  db: CacheDatabase,
+  connectionId: string,
+  snapshotId: number,
+): number {
+  return db.prepare(documentsOf(SNAPSHOT_PEOPLE)).run({
+    connection: connectionId,
+    snapshot: snapshotId,
+  }).changes
+}
+
+const SNAPSHOT_PEOPLE = `
+  SELECT individual_id FROM directory_entry_version d WHERE ${inSnapshot('d')}
+  UNION SELECT individual_id FROM individual_version i WHERE ${inSnapshot('i')}
+  UNION SELECT individual_id FROM employment_version e WHERE ${inSnapshot('e')}`
+
+/** Inserts, as of the snapshot, one search document per person that `people` selects. */
+function documentsOf(people: string): string {
+  return `INSERT INTO person_search_version (connection_id, added_snapshot, individual_id, names,
          preferred_name, emails, title, department)
        SELECT @connection, @snapshot, t.individual_id,
          nullif(trim(coalesce(i.first_name, d.first_name, '') || ' ' ||
@@ -54,14 +79,12 @@ export function rebuildPeopleSearch(
             FROM json_each(i.emails_json) x),
          e.title,
          coalesce(e.department, d.department)
-       FROM (${TOUCHED_PEOPLE}) t
+       FROM (${people}) t
        LEFT JOIN directory_entry_version d ON d.individual_id = t.individual_id AND ${inSnapshot('d')}
        LEFT JOIN individual_version i ON i.individual_id = t.individual_id AND ${inSnapshot('i')}
        LEFT JOIN employment_version e ON e.individual_id = t.individual_id AND ${inSnapshot('e')}
        WHERE d.row_id IS NOT NULL OR i.row_id IS NOT NULL OR e.row_id IS NOT NULL
-       GROUP BY t.individual_id`,
-    ).run(params)
-  })()
+       GROUP BY t.individual_id`
 }
 
 /**

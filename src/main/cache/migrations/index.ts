@@ -13,6 +13,7 @@ import { paymentRegister } from './010-payment-register'
 import { reviewReads } from './011-review-reads'
 import { personTotals } from './012-person-totals'
 import { statementChecks } from './013-statement-checks'
+import { peopleSearchBackfill } from './014-people-search-backfill'
 
 export const migrations: readonly Migration[] = [
   initialSchema,
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   reviewReads,
   personTotals,
   statementChecks,
+  peopleSearchBackfill,
 ]
