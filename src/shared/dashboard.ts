@@ -54,10 +54,15 @@ export type AttentionKind = 'reauthenticate' | 'pending' | 'stale' | 'tie_out' |
 export interface AttentionItem {
   kind: AttentionKind
   connectionId: string
-  /** One sentence an accountant can act on. */
+  /**
+   * One sentence an accountant can act on. Where the item is about a pay run, the sentence
+   * follows the run's name, which the UI writes from `payDate` in the user's locale.
+   */
   message: string
   /** The pay run the item is about, when it is about one. */
   paymentId?: string
+  /** That pay run's date (`YYYY-MM-DD`), null when Finch gave none. */
+  payDate?: string | null
 }
 
 export interface ClientDashboard {

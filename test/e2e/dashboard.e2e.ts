@@ -75,10 +75,11 @@ test.describe('the client dashboard', () => {
     await connectCompany(page, 'Large Co Holdings', 'largeco')
     await page.getByRole('button', { name: 'Dashboard' }).click()
     await page.getByLabel('Period').selectOption('all')
-    await expect(page.getByText(/^Pay runs from/)).toContainText(largeco.payments.at(-1)!.pay_date!)
-    const [from, to] = (await page.getByText(/^Pay runs from/).textContent())!.match(
-      /\d{4}-\d{2}-\d{2}/g,
-    )!
+    const shownRange = page.getByText(/^Pay runs from/).locator('time')
+    await expect(shownRange.last()).toHaveAttribute('datetime', largeco.payments.at(-1)!.pay_date!)
+    const [from, to] = await shownRange.evaluateAll((times) =>
+      times.map((time) => time.getAttribute('datetime')),
+    )
     range = { from: from!, to: to! }
   })
 

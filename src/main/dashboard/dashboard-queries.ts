@@ -467,12 +467,16 @@ function tieOutAttention(connectionId: string, report: ReconciliationReport): At
     note(imbalance.paymentId, imbalance.payDate, 'a statement does not come down to its net pay')
   }
 
-  return [...runs].map(([paymentId, run]) => ({
-    kind: 'tie_out',
-    connectionId,
-    paymentId,
-    message: `Pay run of ${run.payDate ?? 'an unknown date'}: ${[...run.problems].join('; ')}.`,
-  }))
+  return [...runs].map(([paymentId, run]) => {
+    const problems = [...run.problems].join('; ')
+    return {
+      kind: 'tie_out',
+      connectionId,
+      paymentId,
+      payDate: run.payDate,
+      message: `${problems.charAt(0).toUpperCase()}${problems.slice(1)}.`,
+    }
+  })
 }
 
 function varianceAttention(connectionId: string, report: VarianceReport): AttentionItem[] {
@@ -483,7 +487,8 @@ function varianceAttention(connectionId: string, report: VarianceReport): Attent
       kind: 'variance',
       connectionId,
       paymentId: report.current.paymentId,
-      message: `The ${report.current.payDate ?? 'latest'} run has ${count} ${
+      payDate: report.current.payDate,
+      message: `${count} ${
         count === 1 ? 'change' : 'changes'
       } against the run before it beyond ${report.changePercent}% or otherwise unusual.`,
     },

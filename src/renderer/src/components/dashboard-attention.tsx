@@ -5,6 +5,7 @@
  */
 import { useId } from 'react'
 import type { AttentionItem, AttentionKind } from '../../../shared/dashboard'
+import { formatDate } from '../format/format-date'
 import type { Route } from '../navigation/route'
 
 const KIND_LABELS: Record<AttentionKind, string> = {
@@ -77,7 +78,7 @@ export function DashboardAttention({
               <span className={`attention-badge attention-${item.kind}`}>
                 {KIND_LABELS[item.kind]}
               </span>
-              <span id={`${id}-${index}`}>{item.message}</span>
+              <span id={`${id}-${index}`}>{attentionText(item)}</span>
               <button
                 type="button"
                 className="link-button"
@@ -92,4 +93,11 @@ export function DashboardAttention({
       )}
     </section>
   )
+}
+
+/** The item's sentence, after the name of its pay run in the user's locale where it has one. */
+function attentionText(item: AttentionItem): string {
+  if (item.payDate === undefined) return item.message
+  const date = formatDate(item.payDate)
+  return `${date ? `Pay run of ${date}` : 'Pay run of an unknown date'}: ${item.message}`
 }

@@ -10,6 +10,7 @@ import type {
   HeadcountPoint,
   PayRunTotals,
 } from '../../../shared/dashboard'
+import { formatDate } from '../format/format-date'
 import { formatCents } from '../format/format-money'
 import type { ChartTheme } from './chart-theme'
 import { DashboardChartPanel } from './dashboard-chart-panel'
@@ -73,7 +74,7 @@ export function PayRunsChart({
       tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => shortMoney(Number(v)) },
       xAxis: categoryAxis(
         theme,
-        runs.map((run) => run.payDate),
+        runs.map((run) => shownDate(run.payDate)),
       ),
       yAxis: valueAxis(theme, true),
       series: [
@@ -107,7 +108,7 @@ export function PayRunsChart({
           { label: 'Employer cost', money: true },
         ],
         rows: runs.map((run) => [
-          run.payDate,
+          shownDate(run.payDate),
           run.grossPayCents,
           run.netPayCents,
           run.employerTaxesCents,
@@ -141,7 +142,7 @@ export function HeadcountChart({
       ...baseOption(theme),
       xAxis: categoryAxis(
         theme,
-        points.map((point) => point.payDate),
+        points.map((point) => shownDate(point.payDate)),
       ),
       // Hires and terminations are a few people against a headcount of hundreds: own axis.
       yAxis: [valueAxis(theme, false), { ...valueAxis(theme, false), splitLine: { show: false } }],
@@ -175,7 +176,7 @@ export function HeadcountChart({
       imageName={`${company} headcount`}
       summary={
         first && last
-          ? `${first.active} people on ${first.payDate}, ${last.active} on ${last.payDate}; ${hires} hires and ${ends} terminations between.`
+          ? `${first.active} people on ${shownDate(first.payDate)}, ${last.active} on ${shownDate(last.payDate)}; ${hires} hires and ${ends} terminations between.`
           : 'No pay dates in this period.'
       }
       option={option}
@@ -186,7 +187,12 @@ export function HeadcountChart({
           { label: 'Hires' },
           { label: 'Terminations' },
         ],
-        rows: points.map((point) => [point.payDate, point.active, point.hires, point.terminations]),
+        rows: points.map((point) => [
+          shownDate(point.payDate),
+          point.active,
+          point.hires,
+          point.terminations,
+        ]),
       }}
     />
   )
@@ -295,7 +301,7 @@ export function GrossSplitChart({
 
   return (
     <DashboardChartPanel
-      title={`Where gross pay went on ${split.payDate}`}
+      title={`Where gross pay went on ${shownDate(split.payDate)}`}
       testId="chart-gross-split"
       imageName={`${company} gross split ${split.payDate}`}
       summary={`Gross pay ${formatCents(split.grossPayCents)}: ${parts
@@ -324,4 +330,9 @@ function grossParts(split: GrossSplit): { name: string; value: number }[] {
     { name: 'Net pay', value: split.netPayCents },
     ...(other !== 0 ? [{ name: 'Not explained by statements', value: other }] : []),
   ]
+}
+
+/** A pay date in the user's locale. */
+function shownDate(payDate: string | null): string {
+  return formatDate(payDate) ?? 'Unknown date'
 }

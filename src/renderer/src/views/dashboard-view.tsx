@@ -17,6 +17,7 @@ import {
 import { ErrorAlert } from '../components/error-alert'
 import { ViewHeading } from '../components/view-heading'
 import { useAsyncValue } from '../hooks/use-async-value'
+import { formatDate } from '../format/format-date'
 import '../styles/dashboard.css'
 
 const PERIOD_LABELS: Record<DashboardPeriod, string> = {
@@ -92,7 +93,7 @@ export function DashboardView({
       {data && data.runs.length > 0 && (
         <div className="dashboard-grid" data-testid="dashboard-charts">
           <p className="dashboard-range">
-            Pay runs from {data.from} to {data.to}
+            Pay runs from <DateText value={data.from} /> to <DateText value={data.to} />
           </p>
           <PayRunsChart runs={data.runs} theme={theme} company={company} />
           <HeadcountChart points={data.headcount} theme={theme} company={company} />
@@ -104,4 +105,10 @@ export function DashboardView({
       )}
     </section>
   )
+}
+
+/** A date in the user's locale, keeping the ISO date it shows in `dateTime`. */
+function DateText({ value }: { value: string | null }) {
+  if (value === null) return <>an unknown date</>
+  return <time dateTime={value}>{formatDate(value) ?? value}</time>
 }

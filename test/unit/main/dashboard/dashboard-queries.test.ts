@@ -164,7 +164,9 @@ describe('DashboardQueries on a company with planted discrepancies', () => {
     expect(tieOuts.length).toBeGreaterThan(0)
     for (const item of tieOuts) {
       expect(item.paymentId).toBeTruthy()
-      expect(item.message).toMatch(/^Pay run of /)
+      expect(item.payDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(item.message).toMatch(/^[A-Z].* does not (tie out|come down to its net pay)/)
+      expect(item.message).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     }
   })
 })
