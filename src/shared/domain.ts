@@ -74,6 +74,8 @@ export interface DirectoryRow {
   firstName: string | null
   middleName: string | null
   lastName: string | null
+  /** The person's work email, or another when Finch has no work email for them. */
+  email: string | null
   department: string | null
   managerId: string | null
   managerName: string | null

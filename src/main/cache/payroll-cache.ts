@@ -215,7 +215,11 @@ export class PayrollCache {
     ).n
     const rows = this.db
       .prepare(
-        `SELECT d.*, m.first_name AS manager_first, m.last_name AS manager_last
+        `SELECT d.*, m.first_name AS manager_first, m.last_name AS manager_last,
+           (SELECT json_extract(x.value, '$.data') FROM individual i, json_each(i.emails_json) x
+            WHERE i.connection_id = d.connection_id AND i.individual_id = d.individual_id
+              AND json_type(x.value, '$.data') = 'text'
+            ORDER BY json_extract(x.value, '$.type') IS 'work' DESC, x.key LIMIT 1) AS email
          FROM directory_entry d
          LEFT JOIN directory_entry m ON m.connection_id = d.connection_id AND m.individual_id = d.manager_id
          WHERE ${where}
@@ -254,6 +258,7 @@ function toDirectoryRow(row: Record<string, string | number | null>): DirectoryR
     firstName: (row.first_name as string | null) ?? null,
     middleName: (row.middle_name as string | null) ?? null,
     lastName: (row.last_name as string | null) ?? null,
+    email: (row.email as string | null) ?? null,
     department: (row.department as string | null) ?? null,
     managerId: (row.manager_id as string | null) ?? null,
     managerName: managerName || null,

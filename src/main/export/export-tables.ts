@@ -30,6 +30,7 @@ export const DIRECTORY_COLUMNS: ExportColumn<DirectoryRow>[] = [
   { header: 'Last name', kind: 'text', value: (row) => row.lastName, width: 22 },
   { header: 'First name', kind: 'text', value: (row) => row.firstName, width: 18 },
   { header: 'Middle name', kind: 'text', value: (row) => row.middleName, width: 14 },
+  { header: 'Email', kind: 'text', value: (row) => row.email, width: 30 },
   { header: 'Department', kind: 'text', value: (row) => row.department, width: 24 },
   { header: 'Manager', kind: 'text', value: (row) => row.managerName, width: 24 },
   {

@@ -31,14 +31,21 @@ const MAX_SEARCH_WORDS = 8
 /** The order the table, the org chart and the exports share: last name, first name, id. */
 const PERSON_ORDER = 'd.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, d.individual_id'
 
-const PERSON_COLUMNS = `d.individual_id, d.first_name, d.middle_name, d.last_name, d.department,
-  d.manager_id, d.is_active, m.first_name AS manager_first, m.last_name AS manager_last`
-
 /** True for a row (under `alias`) of the snapshot bound as `@live`. */
 function live(alias: string): string {
   return `${alias}.added_snapshot <= @live
     AND (${alias}.removed_snapshot IS NULL OR ${alias}.removed_snapshot > @live)`
 }
+
+/** A person as the table shows them, with their manager's name and one email. */
+const PERSON_COLUMNS = `d.individual_id, d.first_name, d.middle_name, d.last_name, d.department,
+  d.manager_id, d.is_active, m.first_name AS manager_first, m.last_name AS manager_last,
+  (SELECT json_extract(x.value, '$.data')
+     FROM individual_version i INDEXED BY individual_version_by_person, json_each(i.emails_json) x
+     WHERE i.connection_id = d.connection_id AND i.individual_id = d.individual_id AND ${live('i')}
+       AND json_type(x.value, '$.data') = 'text'
+     ORDER BY json_extract(x.value, '$.type') IS 'work' DESC, x.key
+     LIMIT 1) AS email`
 
 // Lookups by person name their index: without statistics SQLite prefers the covering name-order
 // index, which is a scan of the whole directory per lookup.
@@ -80,6 +87,7 @@ interface PersonRecord {
   is_active: number | null
   manager_first: string | null
   manager_last: string | null
+  email: string | null
 }
 
 export interface DirectoryWindowQuery extends DirectoryFilters {
@@ -435,6 +443,7 @@ function toDirectoryRow(row: PersonRecord): DirectoryRow {
     firstName: row.first_name,
     middleName: row.middle_name,
     lastName: row.last_name,
+    email: row.email,
     department: row.department,
     managerId: row.manager_id,
     managerName: managerName || null,

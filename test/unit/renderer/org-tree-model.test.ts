@@ -16,6 +16,7 @@ function node(id: string, reportCount: number): OrgNode {
     department: null,
     managerId: null,
     managerName: null,
+    email: null,
     isActive: true,
     reportCount,
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pagesAround, pagesToForget } from '../../../src/renderer/src/table/page-window'
+import { isJump, pagesAround, pagesToForget } from '../../../src/renderer/src/table/page-window'
 
 describe('pagesAround', () => {
   it('covers the visible rows and a margin either side', () => {
@@ -23,5 +23,22 @@ describe('pagesToForget', () => {
 
   it('keeps everything within the budget', () => {
     expect(pagesToForget([0, 1], { start: 0, end: 10 }, 100, 4)).toEqual([])
+  })
+})
+
+describe('isJump', () => {
+  const shown = { start: 100, end: 120 }
+
+  it('is a move while the new range shares a row with the one before', () => {
+    expect(isJump(shown, { start: 104, end: 124 })).toBe(false)
+    expect(isJump(shown, { start: 120, end: 140 })).toBe(false)
+    expect(isJump(shown, { start: 80, end: 100 })).toBe(false)
+    expect(isJump(shown, shown)).toBe(false)
+  })
+
+  it('is a jump once no row is shared, in either direction', () => {
+    expect(isJump(shown, { start: 121, end: 141 })).toBe(true)
+    expect(isJump(shown, { start: 79, end: 99 })).toBe(true)
+    expect(isJump(shown, { start: 9_000, end: 9_020 })).toBe(true)
   })
 })

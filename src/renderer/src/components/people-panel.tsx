@@ -139,7 +139,9 @@ export function PeoplePanel({
             <p className="page-range" data-testid="page-range">
               {total > 0 && range
                 ? `Showing ${formatPageRange(range.start, shownRows, total)}`
-                : `Showing ${formatPageRange(0, 0, total)}`}
+                : rows.total === null
+                  ? 'Loading people…'
+                  : 'No people to show'}
             </p>
             <ExportActions
               label="Export people"

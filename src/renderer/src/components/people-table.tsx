@@ -11,16 +11,17 @@ import type { RowRange } from '../table/page-window'
 import type { TableColumn } from '../table/table-columns'
 import { textColumn } from '../table/table-columns'
 import type { WindowedRows } from '../table/use-windowed-rows'
-import { VirtualTable } from '../table/virtual-table'
+import { gridCellOf, VirtualTable } from '../table/virtual-table'
 
 const PEOPLE_COLUMNS: TableColumn<DirectoryRow>[] = [
-  textColumn('name', 'Name', formatSortableName, '34%', { isRowHeader: true }),
-  textColumn('department', 'Department', (row) => row.department, '24%'),
-  textColumn('manager', 'Manager', (row) => row.managerName, '26%'),
+  textColumn('name', 'Name', formatSortableName, '24%', { isRowHeader: true }),
+  textColumn('email', 'Email', (row) => row.email, '26%'),
+  textColumn('department', 'Department', (row) => row.department, '18%'),
+  textColumn('manager', 'Manager', (row) => row.managerName, '20%'),
   {
     key: 'status',
     header: 'Status',
-    width: '16%',
+    width: '12%',
     render: (row) => (
       <span className={`status-badge ${statusClass(row.isActive)}`}>
         {formatEmploymentStatus(row.isActive)}
@@ -57,8 +58,8 @@ export const PeopleTable = memo(function PeopleTable({
   // The grid's cells say which row they belong to; a click anywhere on a loaded row opens it.
   const onClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
-      const cell = (event.target as Element).closest<HTMLElement>('[data-cell]')
-      const row = cell ? rowAt(Number(cell.dataset.row)) : undefined
+      const cell = gridCellOf(event.target)
+      const row = cell ? rowAt(cell.row) : undefined
       if (row !== undefined) onOpenPerson?.(row.individualId)
     },
     [rowAt, onOpenPerson],

@@ -44,3 +44,12 @@ export function pagesToForget(
     .sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre))
     .slice(0, pages.length - budget)
 }
+
+/**
+ * Whether the view jumped rather than moved: the new range shares no row with the one before it,
+ * as when the scrollbar is dragged or a list is flung. Pages for a jump are fetched once the
+ * scrolling settles; pages for a view that moves through its rows are fetched as it goes.
+ */
+export function isJump(previous: RowRange, next: RowRange): boolean {
+  return next.start > previous.end || next.end < previous.start
+}

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { describeError } from '../api/api-error'
 import type { RowRange } from './page-window'
-import { pagesAround, pagesToForget } from './page-window'
+import { isJump, pagesAround, pagesToForget } from './page-window'
 
 export interface RowPage<Row> {
   total: number
@@ -33,7 +33,10 @@ export interface WindowedRowsOptions<Row> {
   marginRows?: number
   /** Pages kept in memory at most. */
   pageBudget?: number
-  /** Scrolling settles this long before fetching, so a fast fling does not fetch every page. */
+  /**
+   * Jumps settle this long before fetching, so a fast fling does not fetch every page it passes;
+   * a view moving through its rows fetches at most this often as it goes.
+   */
   settleMs?: number
 }
 
@@ -97,7 +100,10 @@ export function useWindowedRows<Row>(options: WindowedRowsOptions<Row>): Windowe
     setTotal(null)
     setError(null)
     load(0)
-    return () => window.clearTimeout(settleTimer.current)
+    return () => {
+      window.clearTimeout(settleTimer.current)
+      settleTimer.current = undefined
+    }
   }, [queryKey, reloads, load])
 
   const loadAroundRange = useCallback(() => {
@@ -110,9 +116,14 @@ export function useWindowedRows<Row>(options: WindowedRowsOptions<Row>): Windowe
 
   const showRange = useCallback(
     (visible: RowRange) => {
+      const jumped = isJump(range.current, visible)
       range.current = visible
+      if (!jumped && settleTimer.current !== undefined) return
       window.clearTimeout(settleTimer.current)
-      settleTimer.current = window.setTimeout(loadAroundRange, settleMs)
+      settleTimer.current = window.setTimeout(() => {
+        settleTimer.current = undefined
+        loadAroundRange()
+      }, settleMs)
     },
     [loadAroundRange, settleMs],
   )

@@ -1,27 +1,27 @@
 /**
- * The review workspace's data table: a real `<table>` with a sticky header whose body renders
- * only the rows in view (spacer rows stand in for the rest), so 10,000 rows scroll as smoothly
- * as 10. It is a WAI-ARIA grid: the table takes focus once, the arrow keys, Page Up/Down and
+ * The review workspace's data table: a `<table>` with a sticky header whose body renders only the
+ * rows in view, so 10,000 rows scroll as smoothly as 10. Its rows are fixed-height flex rows with
+ * set column widths, each placed at its row's offset in a body as tall as the whole list, rather
+ * than laid out by the table algorithm, which would lay out every row again whenever one cell's
+ * text changes; the grid roles are therefore stated on every element. A row keeps its element
+ * while it stays in view (see `row-slots.ts`), so scrolling refills only the rows that came into
+ * view; the body's `aria-owns` gives assistive technology the rows in reading order. It is a
+ * WAI-ARIA grid: the table takes focus once, the arrow keys, Page Up/Down and
  * Home/End move an active cell, and Enter activates its row. The active cell is announced with
  * `aria-activedescendant`, which survives rows being unmounted as they scroll out of view.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
-import { useEffect, useId, useRef, useState } from 'react'
+import type { CSSProperties } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { GridCell } from './grid-keys'
 import { nextGridCell } from './grid-keys'
 import type { RowRange } from './page-window'
+import { placeInSlots, slotCountFor } from './row-slots'
 import type { TableColumn } from './table-columns'
 
 /** Every row has this height, so positions are known without measuring. */
 export const ROW_HEIGHT_PX = 38
-
-/**
- * Rendered rows are keyed by a slot (their index modulo this) rather than by the row they show,
- * so scrolling rewrites the cells of the same few dozen `<tr>` elements instead of building new
- * ones every frame. It only has to exceed the rows in view plus the overscan.
- */
-const MIN_ROW_SLOTS = 64
 
 export interface VirtualTableProps<Row> {
   /** Names the grid for assistive technology. */
@@ -54,7 +54,11 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     scrollPaddingStart: ROW_HEIGHT_PX,
   })
   const items = virtualizer.getVirtualItems()
-  const rowSlots = Math.max(MIN_ROW_SLOTS, items.length)
+  const widths = useMemo(() => columnStyles(columns), [columns])
+  const slotCount = useRef(0)
+  slotCount.current = slotCountFor(items.length, slotCount.current)
+  const slotted = placeInSlots(items, slotCount.current)
+  const rowId = (slot: number) => `${gridId}-slot${slot}`
   const firstIndex = items[0]?.index ?? 0
   const lastIndex = items[items.length - 1]?.index ?? -1
 
@@ -90,17 +94,14 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   }
 
   function onMouseDown(event: MouseEvent<HTMLTableElement>) {
-    const cell = (event.target as Element).closest<HTMLElement>('[data-cell]')
-    if (!cell) return
-    setActive({ row: Number(cell.dataset.row), column: Number(cell.dataset.column) })
+    const cell = gridCellOf(event.target)
+    if (cell) setActive(cell)
   }
-
-  const paddingTop = items[0]?.start ?? 0
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
 
   return (
     <div className="virtual-table-scroller" ref={scroller} data-testid={props.testId}>
       <table
+        style={widths.table}
         role="grid"
         className="data-table virtual-table"
         aria-label={props.label}
@@ -113,42 +114,49 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
         onKeyDown={onKeyDown}
         onMouseDown={onMouseDown}
       >
-        <colgroup>
-          {columns.map((column) => (
-            <col key={column.key} style={{ width: column.width }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
+        <thead role="rowgroup">
+          <tr role="row" aria-rowindex={1}>
             {columns.map((column, index) => (
               <th
                 key={column.key}
+                role="columnheader"
                 scope="col"
                 aria-colindex={index + 1}
                 className={column.align === 'end' ? 'numeric' : undefined}
+                style={widths.cells[index]}
               >
                 {column.header}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody
+          role="rowgroup"
+          style={rowCount > 0 ? { height: virtualizer.getTotalSize() } : undefined}
+          aria-owns={
+            rowCount > 0
+              ? items.map((item) => rowId(item.index % slotCount.current)).join(' ')
+              : undefined
+          }
+        >
           {rowCount === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty-row">
+            <tr role="row">
+              <td role="gridcell" colSpan={columns.length} className="empty-row">
                 {props.emptyMessage}
               </td>
             </tr>
           )}
-          {paddingTop > 0 && <SpacerRow height={paddingTop} columns={columns.length} />}
-          {items.map((item) => {
+          {slotted.map(({ item, slot }) => {
             const row = rowAt(item.index)
             const isActiveRow = item.index === activeRow
             return (
               <tr
-                key={item.index % rowSlots}
+                key={slot}
+                id={rowId(slot)}
+                role="row"
                 aria-rowindex={item.index + 2}
                 className={isActiveRow ? 'is-active-row' : undefined}
+                style={{ transform: `translateY(${item.start}px)` }}
                 data-testid={row === undefined ? 'pending-row' : props.rowTestId}
               >
                 {columns.map((column, columnIndex) => {
@@ -157,39 +165,62 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
                   return (
                     <CellTag
                       key={column.key}
-                      id={cellId(item.index, columnIndex)}
+                      // Only the active cell needs an id, for `aria-activedescendant`.
+                      id={isActive ? cellId(item.index, columnIndex) : undefined}
+                      role={column.isRowHeader ? 'rowheader' : 'gridcell'}
                       {...(column.isRowHeader ? { scope: 'row' } : {})}
                       aria-colindex={columnIndex + 1}
                       className={cellClass(column.align, isActive)}
+                      style={widths.cells[columnIndex]}
                       data-cell=""
-                      data-row={item.index}
-                      data-column={columnIndex}
                     >
-                      {row === undefined ? (
-                        <span className="pending-cell">{columnIndex === 0 ? 'Loading…' : ''}</span>
-                      ) : (
+                      {row !== undefined ? (
                         column.render(row)
-                      )}
+                      ) : columnIndex === 0 ? (
+                        <span className="pending-cell">Loading…</span>
+                      ) : null}
                     </CellTag>
                   )
                 })}
               </tr>
             )
           })}
-          {paddingBottom > 0 && <SpacerRow height={paddingBottom} columns={columns.length} />}
         </tbody>
       </table>
     </div>
   )
 }
 
-/** Stands in for the rows above or below the window, so the scrollbar has the list's length. */
-function SpacerRow({ height, columns }: { height: number; columns: number }) {
-  return (
-    <tr aria-hidden="true" className="spacer-row" style={{ height }}>
-      <td colSpan={columns} />
-    </tr>
-  )
+/**
+ * The grid cell an event happened in: its row index (0 is the first body row) and column, read
+ * from the row's and cell's ARIA indexes, or null outside a body cell.
+ */
+export function gridCellOf(target: EventTarget | null): GridCell | null {
+  if (!(target instanceof Element)) return null
+  const cell = target.closest<HTMLElement>('[data-cell]')
+  const row = cell?.closest('tr[aria-rowindex]')
+  if (!cell || !row) return null
+  return {
+    row: Number(row.getAttribute('aria-rowindex')) - 2,
+    column: Number(cell.getAttribute('aria-colindex')) - 1,
+  }
+}
+
+/**
+ * Each column's width as its cells' style, and the table's: columns given in pixels add up to
+ * the table's least width (so a wide register scrolls sideways); percentages share what is left.
+ */
+function columnStyles<Row>(columns: TableColumn<Row>[]): {
+  cells: CSSProperties[]
+  table: CSSProperties
+} {
+  const pixels = columns
+    .filter((column) => column.width.endsWith('px'))
+    .reduce((sum, column) => sum + Number.parseFloat(column.width), 0)
+  return {
+    cells: columns.map((column) => ({ width: column.width })),
+    table: pixels > 0 ? { minWidth: `${pixels}px` } : {},
+  }
 }
 
 function cellClass(align: TableColumn<unknown>['align'], isActive: boolean): string | undefined {

@@ -106,7 +106,7 @@ describe('ExportService', () => {
       'HYPERLINK( https attacker.invalid ) Bakery directory 2026-12-02.csv',
       'csv',
     ])
-    expect(readFileSync(path, 'utf8').split('\r\n')[1]).toBe("Last1,'-Bo,,'@Ovens,,Active,p1")
+    expect(readFileSync(path, 'utf8').split('\r\n')[1]).toBe("Last1,'-Bo,,,'@Ovens,,Active,p1")
   })
 
   it('writes nothing when the save dialog is cancelled', async () => {

@@ -250,6 +250,37 @@ describe('DirectoryQueries', () => {
     expect(queries.page({ ...base, search: 'nobody@acme.example' }).total).toBe(0)
   })
 
+  it('shows each person’s work email, or another where Finch has no work email', () => {
+    syncPeopleDetails()
+    const staging = new SnapshotStore(db).begin(CONNECTION, {
+      mode: 'incremental',
+      paymentsFrom: null,
+      paymentsTo: null,
+      fullSyncAt: null,
+      now: '2026-12-02T12:00:00.000Z',
+    })
+    const withEmails = (id: string, emails: { data: unknown; type: string }[]) =>
+      ({ ...individual(id, []), emails }) as unknown as IndividualBody
+    staging.replacePeople('individual', ['a1', 'b2', 'lead-b'])
+    staging.writeIndividuals([
+      withEmails('a1', [
+        { data: 'di@home.example', type: 'personal' },
+        { data: 'di.cedar@acme.example', type: 'work' },
+      ]),
+      withEmails('b2', [{ data: 'gus@home.example', type: 'personal' }]),
+      withEmails('lead-b', [{ data: 42, type: 'work' }]),
+    ])
+    staging.finalize()
+    staging.swap(null, '2026-12-02T12:00:00.000Z')
+
+    const rows = queries.page({ connectionId: CONNECTION, offset: 0, limit: 50 }).rows
+    const emailOf = (id: string) => rows.find((row) => row.individualId === id)?.email
+    expect(emailOf('a1')).toBe('di.cedar@acme.example')
+    expect(emailOf('b2')).toBe('gus@home.example')
+    expect(emailOf('lead-b')).toBeNull()
+    expect(emailOf('orphan')).toBeNull()
+  })
+
   it('counts again after a sync changes who is in the directory', () => {
     const base = { connectionId: CONNECTION, offset: 0, limit: 50 }
     expect(queries.page({ ...base, department: 'Front' }).total).toBe(4)
