@@ -200,6 +200,10 @@ test.describe('connections of many clients', () => {
     // Disconnect Beta but keep its data: readable, plainly no longer synced, and not syncable.
     await beta.getByRole('button', { name: `Disconnect ${smallName}` }).click()
     const keepDialog = page.getByRole('dialog', { name: `Disconnect ${smallName}?` })
+    // Names the connection beyond its company name, which two connections may share.
+    await expect(keepDialog.getByTestId('disconnect-subject')).toHaveText(
+      /^Through .+, connected .+, last synced .+\.$/,
+    )
     await keepDialog.getByLabel('Keep it on this computer for review (read-only)').check()
     await keepDialog.getByRole('button', { name: 'Disconnect', exact: true }).click()
     await expect(beta.getByTestId('connection-row')).toHaveAttribute('data-status', 'disconnected')

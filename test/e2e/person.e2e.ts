@@ -76,13 +76,18 @@ test.describe('the person page', () => {
     const confirm = page.getByRole('alertdialog')
     await expect(confirm).toContainText('recorded in the audit trail')
     await expect(confirm.getByRole('button', { name: 'Keep it masked' })).toBeFocused()
+    const card = await page.getByTestId('person-record').first().boundingBox()
+    const box = await confirm.boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(card!.x + card!.width)
     await confirm.getByRole('button', { name: 'Keep it masked' }).click()
     await expect(page.getByTestId('person-ssn')).toHaveText(`•••-••-${ssn.slice(-4)}`)
+    await expect(page.getByRole('button', { name: 'Reveal SSN' })).toBeFocused()
     expect(await audited()).toEqual([])
 
     await page.getByRole('button', { name: 'Reveal SSN' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Show the full SSN' }).click()
     await expect(page.getByTestId('person-ssn')).toHaveText(ssn)
+    await expect(page.getByRole('button', { name: 'Hide SSN' })).toBeFocused()
     expect(await audited()).toEqual(['reveal_ssn'])
     await page.locator('.person-view [data-testid="person-record"]').screenshot({
       path: `${SCREENSHOTS}/person-ssn-revealed.png`,

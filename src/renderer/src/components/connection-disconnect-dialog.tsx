@@ -9,6 +9,8 @@ import type { ConnectionOverview, DisconnectOutcome } from '../../../shared/doma
 import { describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from './error-alert'
+import { formatDate } from '../format/format-date'
+import { formatProvider } from '../format/format-provider'
 
 export function ConnectionDisconnectDialog({
   connection,
@@ -63,6 +65,10 @@ export function ConnectionDisconnectDialog({
         <h2 id={`${id}-title`} className="panel-title">
           {title}
         </h2>
+        {/* Two connections of one client can carry the same company name; this tells them apart. */}
+        <p className="dialog-subject" data-testid="disconnect-subject">
+          {connectionSubject(connection)}
+        </p>
         {alreadyDisconnected ? (
           <p>
             Everything Payroll Desk cached for this connection is deleted from this computer and
@@ -113,4 +119,14 @@ export function ConnectionDisconnectDialog({
       </form>
     </dialog>
   )
+}
+
+/** Which connection this is, in words: its provider, when it was made and when last synced. */
+function connectionSubject(connection: ConnectionOverview): string {
+  const parts = [`Through ${formatProvider(connection.providerId)}`]
+  const connected = formatDate(connection.connectedAt)
+  if (connected) parts.push(`connected ${connected}`)
+  const synced = formatDate(connection.lastSyncedAt)
+  parts.push(synced ? `last synced ${synced}` : 'never synced')
+  return `${parts.join(', ')}.`
 }

@@ -51,6 +51,17 @@ function categoryAxis(theme: ChartTheme, data: string[]) {
   }
 }
 
+/** A value axis's name written along it, beside its labels. */
+function axisName(theme: ChartTheme, name: string, rotate: 90 | -90) {
+  return {
+    name,
+    nameLocation: 'middle' as const,
+    nameRotate: rotate,
+    nameGap: 36,
+    nameTextStyle: { color: theme.muted },
+  }
+}
+
 function valueAxis(theme: ChartTheme, money: boolean) {
   return {
     type: 'value' as const,
@@ -77,10 +88,12 @@ export function PayRunsChart({
         runs.map((run) => shownDate(run.payDate)),
       ),
       yAxis: valueAxis(theme, true),
+      // Bars, not lines: runs of different pay groups alternate, and a line drawn between a
+      // salaried run and a small hourly one would read as pay swinging up and down.
       series: [
-        { name: 'Gross pay', type: 'line', data: runs.map((run) => run.grossPayCents) },
-        { name: 'Net pay', type: 'line', data: runs.map((run) => run.netPayCents) },
-        { name: 'Employer cost', type: 'line', data: runs.map((run) => run.employerCostCents) },
+        { name: 'Gross pay', type: 'bar', data: runs.map((run) => run.grossPayCents) },
+        { name: 'Net pay', type: 'bar', data: runs.map((run) => run.netPayCents) },
+        { name: 'Employer cost', type: 'bar', data: runs.map((run) => run.employerCostCents) },
       ],
     }),
     [runs, theme],
@@ -140,12 +153,23 @@ export function HeadcountChart({
   const option = useMemo(
     () => ({
       ...baseOption(theme),
+      // Room on both sides for the axis names, which the grid's label fitting leaves out.
+      grid: { ...baseOption(theme).grid, left: 36, right: 36 },
       xAxis: categoryAxis(
         theme,
         points.map((point) => shownDate(point.payDate)),
       ),
-      // Hires and terminations are a few people against a headcount of hundreds: own axis.
-      yAxis: [valueAxis(theme, false), { ...valueAxis(theme, false), splitLine: { show: false } }],
+      // Hires and terminations are a few people against a headcount of hundreds: own axis, named
+      // and drawn in the bars' colour so a bar of 4 is not read against the headcount's scale.
+      yAxis: [
+        { ...valueAxis(theme, false), ...axisName(theme, 'Active people', 90) },
+        {
+          ...valueAxis(theme, false),
+          ...axisName(theme, 'Hires and terminations', -90),
+          minInterval: 1,
+          splitLine: { show: false },
+        },
+      ],
       series: [
         { name: 'Active people', type: 'line', data: points.map((point) => point.active) },
         {

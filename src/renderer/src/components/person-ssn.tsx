@@ -4,7 +4,7 @@
  * when) before answering. The number lives only in this component's state: leaving the page,
  * or pressing Hide, forgets it, and it is never written to a log or an export from here.
  */
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useApi } from '../api/api-context'
 import { describeError } from '../api/api-error'
 
@@ -31,14 +31,31 @@ export function PersonSsn({
   const id = useId()
   const [state, setState] = useState<RevealState>({ step: 'masked' })
   const [failure, setFailure] = useState<string | null>(null)
+  const revealButton = useRef<HTMLButtonElement>(null)
+  const hideButton = useRef<HTMLButtonElement>(null)
+  // The confirmation's buttons go away with it; focus moves to the button that takes their place,
+  // so a keyboard user is not dropped at the top of the page.
+  const returnFocus = useRef(false)
+  useEffect(() => {
+    if (!returnFocus.current) return
+    if (state.step === 'masked') {
+      returnFocus.current = false
+      revealButton.current?.focus()
+    } else if (state.step === 'revealed') {
+      returnFocus.current = false
+      hideButton.current?.focus()
+    }
+  }, [state.step])
 
   async function reveal() {
     setState({ step: 'revealing' })
     setFailure(null)
     try {
       const revealed = await api.person.revealSsn({ connectionId, individualId, confirmed: true })
+      returnFocus.current = true
       setState({ step: 'revealed', ssn: revealed.ssn })
     } catch (error) {
+      returnFocus.current = true
       setState({ step: 'masked' })
       setFailure(describeError(error))
     }
@@ -55,6 +72,7 @@ export function PersonSsn({
       </span>
       {canReveal && state.step === 'masked' && (
         <button
+          ref={revealButton}
           type="button"
           className="button button-quiet"
           onClick={() => setState({ step: 'confirming' })}
@@ -64,6 +82,7 @@ export function PersonSsn({
       )}
       {state.step === 'revealed' && (
         <button
+          ref={hideButton}
           type="button"
           className="button button-quiet"
           onClick={() => setState({ step: 'masked' })}
@@ -97,7 +116,10 @@ export function PersonSsn({
               type="button"
               className="button"
               autoFocus
-              onClick={() => setState({ step: 'masked' })}
+              onClick={() => {
+                returnFocus.current = true
+                setState({ step: 'masked' })
+              }}
             >
               Keep it masked
             </button>
