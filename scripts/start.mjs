@@ -62,8 +62,22 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
+/**
+ * Runs the app host in a process group of its own and hands a stop signal to the whole group, so
+ * the throwaway D-Bus session and keyring it may run under stop with it even when only this
+ * process was signalled (by a service manager, say, rather than Ctrl+C at a terminal).
+ */
 function exec(command, args) {
-  const child = spawn(command, args, { stdio: 'inherit' })
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code) => process.exit(code ?? 0))
+  const child = spawn(command, args, { stdio: 'inherit', detached: process.platform !== 'win32' })
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      try {
+        if (process.platform === 'win32') child.kill(signal)
+        else process.kill(-child.pid, signal)
+      } catch {
+        // The group is already gone.
+      }
+    })
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
