@@ -261,13 +261,14 @@ describe('a sync handed drifting Finch answers', () => {
     expect(totals().payments).toBe(clean.payments - 1)
   })
 
-  it('leaves out the statements of payments whose amounts are fractions and records each', async () => {
+  it('refuses the statements of payments whose amounts are fractions, keeps the earlier ones and records each', async () => {
     const outcome = await driftedSync((pathname, body) =>
       pathname === '/employer/pay-statement' ? fractionalAmounts(body) : body,
     )
 
     expect(outcome.status).toBe('succeeded')
-    expect(totals()).toEqual({ ...clean, statements: 0, statementGrossCents: 0 })
+    // The statements the clean sync stored stay: a refused read never takes them away.
+    expect(totals()).toEqual(clean)
     const refused = itemErrors().filter((error) => error.product === 'pay_statement')
     expect(refused).toHaveLength(clean.payments)
     for (const error of refused) {

@@ -3,8 +3,8 @@
  * staging snapshot, its statement count, hours, gross, net and each column's total are summed
  * from those statements and stored beside them, so opening the register reads a few rows
  * instead of every line of the run. The readers sum the lines themselves when a payment has no
- * stored totals (a payment whose statements failed), so the totals are a shortcut, never the
- * only source.
+ * stored totals (a payment whose statements failed on its first read), so the totals are a
+ * shortcut, never the only source.
  */
 import type { CacheDatabase } from './open-database'
 

@@ -2,8 +2,8 @@
  * The year-to-date figures of a payment as a sync writes them, next to its register totals: per
  * person, the statements' count, hours, gross, net and each line category, and the payment's
  * totals per year-to-date line label. The year-to-date and year-end readers sum these rows; for
- * a payment without them (its statements failed) they sum the lines with the same SQL, so the
- * two can never disagree.
+ * a payment without them (its statements failed on its first read) they sum the lines with the
+ * same SQL, so the two can never disagree.
  */
 import type { CacheDatabase } from './open-database'
 import type { PaymentRegisterTarget } from './payment-register'
@@ -173,8 +173,8 @@ export const UNSUMMED_STATEMENTS_FROM_SQL = `year_payment yp
  * CTEs for a year's figures of a connection, from the payments whose pay date falls in it
  * (`@connectionId`, `@from`, `@to`): `year_payment` (each payment and its live register row, if
  * it has one) and `person_year` (one row per person paid: `individual_id` and `FIGURE_COLUMNS`).
- * A payment with stored figures adds one row per person; one without (its statements failed,
- * or were written before the figures were) is summed from its lines. `@individualId` or
+ * A payment with stored figures adds one row per person; one without (its statements failed on
+ * its first read, or were written before the figures were) is summed from its lines. `@individualId` or
  * `@individualIds` (a JSON array) narrows the people.
  */
 export function personYearSql(people: PeopleFilter): string {

@@ -340,7 +340,7 @@ export class StagingSnapshot {
     })
   }
 
-  /** Hides the base statements of one payment: they were re-read, or the payment failed. */
+  /** Hides the base statements of one payment, and their register totals: they were re-read. */
   replaceStatementsOf(paymentId: string): void {
     this.inTransaction(() => {
       this.sql(
@@ -409,7 +409,11 @@ export class StagingSnapshot {
     ).run({ ...this.params(), id: paymentId, position })
   }
 
-  /** Deletes statements this snapshot wrote for a payment whose pages did not all arrive. */
+  /**
+   * Deletes statements this snapshot wrote for a payment whose pages did not all arrive (it is
+   * pending, or failed). The base statements and their totals stay: a later read that fails must
+   * not take away what an earlier sync stored.
+   */
   discardStatementsOf(paymentId: string): void {
     this.sql(
       `DELETE FROM pay_statement_version

@@ -2,9 +2,11 @@
  * Reads payroll: the payments in the window (one request), then their pay statements, batched
  * across payments and paged (see `statement-batches.ts`). The next request is already on its way
  * while an answer is being written. A payment's statements replace the live snapshot's only once
- * all its pages arrived; a payment Finch is still collecting (202) keeps its previous
- * statements; a payment that fails keeps none and the error is recorded. An incremental sync
- * reads only the recent payments and keeps older ones with their statements.
+ * all its pages arrived. A payment Finch is still collecting (202), or whose statements fail to
+ * read, keeps its previous statements and their stored totals: a failed read must never lose what
+ * an earlier sync stored. The failure is still recorded as the payment's item error, so readers
+ * can tell that the statements it has are from an earlier sync, and the next sync reads it again.
+ * An incremental sync reads only the recent payments and keeps older ones with their statements.
  */
 import type { PayStatement, Payment } from '@tryfinch/finch-api/resources/hris'
 import type { StatementPage } from '../cache/staging-snapshot'
@@ -308,8 +310,9 @@ async function streamStatements(
 }
 
 /**
- * Settles one answer whose statements are already written: payments complete, pending, failed
- * (their statements discarded) or with pages still to read. Returns how many payments it settled.
+ * Settles one answer whose statements are already written: payments complete, pending or failed
+ * (what this sync wrote of them discarded, their previous statements kept) or with pages still to
+ * read. Returns how many payments it settled.
  */
 function settleAnswer(
   run: SyncRun,
@@ -325,9 +328,12 @@ function settleAnswer(
     progress.get(paymentId)!.state = state
     settled += 1
     run.write(() => {
-      if (state === 'done' || state === 'failed') run.staging.replaceStatementsOf(paymentId)
-      if (state !== 'done') run.staging.discardStatementsOf(paymentId)
-      if (state === 'done') run.staging.writeRegisterOf(paymentId)
+      if (state === 'done') {
+        run.staging.replaceStatementsOf(paymentId)
+        run.staging.writeRegisterOf(paymentId)
+      } else {
+        run.staging.discardStatementsOf(paymentId)
+      }
     })
   }
 
