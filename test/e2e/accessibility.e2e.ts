@@ -117,6 +117,58 @@ test.describe('accessibility of every view', () => {
   }
 })
 
+test.describe('the theme chosen in Settings', () => {
+  let session: ReviewSession
+
+  test.beforeAll(async () => {
+    session = await startReviewSession()
+  })
+
+  test.afterAll(async () => {
+    await session?.close()
+  })
+
+  test('wins over the system’s, survives a reload, and hands back to the system', async ({
+    page,
+  }) => {
+    // The canvas colour as the page resolves it: #f4f6f8 in the light theme, #12161c in the dark.
+    const canvas = () =>
+      page.locator('body').evaluate((body) => {
+        const probe = body.ownerDocument.createElement('span')
+        probe.style.color = 'var(--color-canvas)'
+        body.append(probe)
+        const color = body.ownerDocument.defaultView!.getComputedStyle(probe).color
+        probe.remove()
+        return color
+      })
+    const LIGHT = 'rgb(244, 246, 248)'
+    const DARK = 'rgb(18, 22, 28)'
+
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.goto(session.harness.host.launchUrl)
+    await nav(page, 'Settings')
+    const theme = page.getByLabel('Theme')
+    await expect(theme).toHaveValue('system')
+    expect(await canvas()).toBe(LIGHT)
+
+    await theme.selectOption({ label: 'Dark' })
+    expect(await canvas()).toBe(DARK)
+    await page.reload()
+    await nav(page, 'Settings')
+    await expect(page.getByLabel('Theme')).toHaveValue('dark')
+    expect(await canvas()).toBe(DARK)
+
+    await page.getByLabel('Theme').selectOption({ label: 'Match the system' })
+    expect(await canvas()).toBe(LIGHT)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await canvas()).toBe(DARK)
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.getByLabel('Theme').selectOption({ label: 'Light' })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await canvas()).toBe(LIGHT)
+  })
+})
+
 async function nav(page: Page, section: 'Clients' | 'Settings'): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Sections' })

@@ -8,6 +8,7 @@ import { ApiProvider } from './api/api-context'
 import { createPayrollDeskApi, findBridge } from './api/payroll-desk-api'
 import { App } from './app'
 import { CrashBoundary } from './components/crash-boundary'
+import { applyStoredThemeChoice } from './apply-theme'
 import { MissingBridgePage } from './views/startup-problem-page'
 import './styles/theme.css'
 import './styles/base.css'
@@ -17,6 +18,7 @@ import './styles/views.css'
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element.')
 
+applyStoredThemeChoice()
 const bridge = findBridge(window)
 
 createRoot(container).render(

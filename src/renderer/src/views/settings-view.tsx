@@ -1,11 +1,13 @@
 /**
  * The Settings view: what this computer's policy says (if it has one), then the stored settings
- * in the form. An invalid policy is shown to the accountant with the administrator's fix in it.
+ * in the form, then this window's appearance. An invalid policy is shown to the accountant with
+ * the administrator's fix in it.
  */
 import type { PolicyStatus } from '../../../shared/domain'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { SettingsForm } from '../components/settings-form'
+import { ThemePicker } from '../components/theme-picker'
 import { ViewHeading } from '../components/view-heading'
 import { useAsyncValue } from '../hooks/use-async-value'
 import '../styles/connections.css'
@@ -32,6 +34,7 @@ export function SettingsView() {
         </p>
       )}
       {settings.value && <SettingsForm initial={settings.value} />}
+      <ThemePicker />
     </section>
   )
 }
