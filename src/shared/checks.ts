@@ -42,6 +42,8 @@ export type PaymentCheckField = (typeof PAYMENT_CHECK_FIELDS)[number]
 export interface PaymentMismatch {
   paymentId: string
   payDate: string | null
+  /** The run's pay groups' names where the cache knows them, null for an unnamed one. */
+  payGroupNames: (string | null)[]
   field: PaymentCheckField
   expectedCents: number
   paymentCents: number
@@ -67,6 +69,8 @@ export interface CashRequirement {
 
 export interface ReconciliationReport {
   connectionId: string
+  /** The company's pay groups: a run is named by its groups beside its pay date when several. */
+  payGroupCount: number
   statementsChecked: number
   /** Statements lacking gross or net pay, which no check can balance. */
   statementsUnchecked: number
@@ -193,6 +197,7 @@ export type YearEndFormat = (typeof YEAR_END_FORMATS)[number]
 
 export interface YearEndPerson extends YearEndFigures {
   individualId: string
+  /** As the directory names the person (`Rivera, Ana Luisa`); null when it has no name. */
   personName: string | null
 }
 

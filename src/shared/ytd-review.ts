@@ -36,6 +36,7 @@ export interface YtdSummary {
 
 export interface YtdPersonRow {
   individualId: string
+  /** As the directory names the person (`Rivera, Ana Luisa`); null when it has no name. */
   personName: string | null
   statementCount: number
   grossPayCents: number

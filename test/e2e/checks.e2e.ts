@@ -58,6 +58,18 @@ function readRunVarianceCount(): number {
   ).length
 }
 
+/** `Nov 20, 2026 · Hourly Biweekly`: a run's date in the page's American locale and its groups. */
+function payRunLabel(paymentId: string): string {
+  const payment = dataset.payments.find((candidate) => candidate.id === paymentId)!
+  const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${payment.pay_date}T00:00:00Z`),
+  )
+  const groups = (payment.pay_group_ids ?? []).map(
+    (id) => dataset.payGroups.find((group) => group.id === id)!.name,
+  )
+  return [date, ...groups].join(' · ')
+}
+
 /** `$1,234.56` or `-$0.03` as whole cents; the page is in an American locale. */
 function cents(text: string): number {
   return Number(text.replace(/[^0-9-]/g, ''))
@@ -212,6 +224,23 @@ test.describe('the accountant checks', () => {
     await expect(page.getByTestId('check-payment-totals')).toContainText(
       'net pay + employee taxes + employer taxes',
     )
+  })
+
+  test('names each disagreeing payment by its pay date and pay group, never by id', async () => {
+    const rows = page.getByTestId('check-payment-mismatch')
+    await expect(rows).toHaveCount(2)
+
+    const labels = await rows.evaluateAll((all) =>
+      all.map((row) => row.querySelector('td')?.textContent ?? ''),
+    )
+
+    for (const label of labels) expect(label).not.toMatch(UUID)
+    for (const kind of ['payment_totals_mismatch', 'company_debit_mismatch'] as const) {
+      const { paymentId } = one(kind)
+      await expect(page.locator(`[data-payment-id="${paymentId}"]`).first()).toContainText(
+        payRunLabel(paymentId),
+      )
+    }
   })
 
   test('has no serious accessibility violation on the reconciliation tab', async () => {

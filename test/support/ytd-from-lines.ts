@@ -4,6 +4,7 @@
  * stored-figure readers against these, to the cent.
  */
 import type { CacheDatabase } from '../../src/main/cache/open-database'
+import { sortablePersonName } from '../../src/shared/person-name'
 import type { YtdLineTotal, YtdPeoplePage, YtdSummary } from '../../src/shared/ytd-review'
 
 type SqlParams = Record<string, string | number>
@@ -122,8 +123,7 @@ export function ytdPeopleFromLines(
        SELECT pp.individual_id, pp.statements, pp.gross, pp.net,
          coalesce(pl.taxes, 0) AS taxes, coalesce(pl.pre_tax, 0) AS pre_tax,
          coalesce(pl.post_tax, 0) AS post_tax,
-         nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')
-           AS person_name,
+         d.first_name, d.middle_name, d.last_name,
          count(*) OVER () AS total
        FROM per_person pp
        LEFT JOIN per_person_lines pl ON pl.individual_id = pp.individual_id
@@ -144,7 +144,9 @@ export function ytdPeopleFromLines(
     taxes: number
     pre_tax: number
     post_tax: number
-    person_name: string | null
+    first_name: string | null
+    middle_name: string | null
+    last_name: string | null
     total: number
   }[]
   return {
@@ -152,7 +154,11 @@ export function ytdPeopleFromLines(
     offset: query.offset,
     rows: rows.map((row) => ({
       individualId: row.individual_id,
-      personName: row.person_name,
+      personName: sortablePersonName({
+        firstName: row.first_name,
+        middleName: row.middle_name,
+        lastName: row.last_name,
+      }),
       statementCount: row.statements,
       grossPayCents: row.gross,
       employeeTaxesCents: row.taxes,

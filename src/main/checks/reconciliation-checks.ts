@@ -18,6 +18,7 @@ import type {
 } from '../../shared/checks'
 import { directoryJoinSql } from '../cache/directory-join'
 import type { CacheDatabase } from '../cache/open-database'
+import { countPayGroups, payGroupNamesOf, readPayGroupNames } from '../review/pay-group-names'
 
 /** More failing statements than this are counted but not listed, to keep one answer small. */
 export const MAX_LISTED_IMBALANCES = 1_000
@@ -63,6 +64,7 @@ interface ImbalanceRecord {
 interface PaymentRecord {
   payment_id: string
   pay_date: string | null
+  pay_group_ids_json: string | null
   gross_pay_cents: number | null
   net_pay_cents: number | null
   employee_taxes_cents: number | null
@@ -115,7 +117,13 @@ export function readReconciliation(
     unstoredPaymentIds: idsOf(unstored),
     offset: options.imbalanceOffset ?? 0,
   })
-  return toReport(connectionId, statementCounts, imbalances, records)
+  return toReport(
+    connectionId,
+    statementCounts,
+    imbalances,
+    records,
+    readPayGroups(db, connectionId),
+  )
 }
 
 /**
@@ -136,7 +144,26 @@ export function readReconciliationFromLines(
 
   const imbalances = readImbalances(db, connectionId)
   const payments = readPayments(db, connectionId, null)
-  return toReport(connectionId, statementCounts, imbalances, payments)
+  return toReport(
+    connectionId,
+    statementCounts,
+    imbalances,
+    payments,
+    readPayGroups(db, connectionId),
+  )
+}
+
+/** What names a pay run beside its pay date: its groups, when the company has several. */
+interface PayGroups {
+  count: number
+  names: ReadonlyMap<string, string>
+}
+
+function readPayGroups(db: CacheDatabase, connectionId: string): PayGroups {
+  return {
+    count: countPayGroups(db, connectionId),
+    names: readPayGroupNames(db, connectionId),
+  }
 }
 
 function toReport(
@@ -144,17 +171,21 @@ function toReport(
   statementCounts: { total: number; unchecked: number },
   imbalances: StatementImbalance[],
   payments: PaymentRecord[],
+  payGroups: PayGroups,
 ): ReconciliationReport {
   const withStatements = payments.filter((payment) => payment.statement_count > 0)
   return {
     connectionId,
+    payGroupCount: payGroups.count,
     statementsChecked: statementCounts.total - statementCounts.unchecked,
     statementsUnchecked: statementCounts.unchecked,
     paymentsChecked: withStatements.length,
     paymentsUnchecked: payments.length - withStatements.length,
     imbalances: imbalances.slice(0, MAX_LISTED_IMBALANCES),
     imbalancesTruncated: imbalances.length > MAX_LISTED_IMBALANCES,
-    paymentMismatches: withStatements.flatMap(paymentMismatches),
+    paymentMismatches: withStatements.flatMap((payment) =>
+      paymentMismatches(payment, payGroupNamesOf(payment.pay_group_ids_json, payGroups.names)),
+    ),
     cashRequirements: withStatements.slice(0, MAX_CASH_RUNS).map(toCashRequirement),
   }
 }
@@ -197,7 +228,7 @@ function readStoredPayments(
          WHERE r.connection_id = @connectionId AND r.added_snapshot <= ${LIVE_SQL}
            AND (r.removed_snapshot IS NULL OR r.removed_snapshot > ${LIVE_SQL})
            AND (@paymentId IS NULL OR r.payment_id = @paymentId))
-       SELECT p.payment_id, p.pay_date, p.gross_pay_cents, p.net_pay_cents,
+       SELECT p.payment_id, p.pay_date, p.pay_group_ids_json, p.gross_pay_cents, p.net_pay_cents,
          p.employee_taxes_cents, p.employer_taxes_cents, p.company_debit_cents,
          r.register_row, coalesce(r.unchecked_statement_count, 0) AS unchecked_statement_count,
          coalesce(r.statement_count, 0) AS statement_count,
@@ -327,7 +358,7 @@ function readPayments(
            sum(employer_taxes_cents) AS statements_employer_taxes_cents,
            sum(employer_contributions_cents) AS statements_employer_contributions_cents
          FROM sums GROUP BY payment_id)
-       SELECT p.payment_id, p.pay_date, p.gross_pay_cents, p.net_pay_cents,
+       SELECT p.payment_id, p.pay_date, p.pay_group_ids_json, p.gross_pay_cents, p.net_pay_cents,
          p.employee_taxes_cents, p.employer_taxes_cents, p.company_debit_cents,
          coalesce(t.statement_count, 0) AS statement_count,
          coalesce(t.statements_gross_cents, 0) AS statements_gross_cents,
@@ -348,7 +379,10 @@ function readPayments(
 }
 
 /** A payment's figures that Finch left null are not compared: there is nothing to disagree. */
-function paymentMismatches(record: PaymentRecord): PaymentMismatch[] {
+function paymentMismatches(
+  record: PaymentRecord,
+  payGroupNames: (string | null)[],
+): PaymentMismatch[] {
   const comparisons: [PaymentCheckField, number | null, number | null][] = [
     ['gross_pay', record.gross_pay_cents, record.statements_gross_cents],
     ['net_pay', record.net_pay_cents, record.statements_net_cents],
@@ -364,6 +398,7 @@ function paymentMismatches(record: PaymentRecord): PaymentMismatch[] {
           {
             paymentId: record.payment_id,
             payDate: record.pay_date,
+            payGroupNames,
             field,
             expectedCents,
             paymentCents,

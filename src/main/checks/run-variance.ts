@@ -17,6 +17,7 @@ import {
 import { directoryJoinSql } from '../cache/directory-join'
 import type { CacheDatabase } from '../cache/open-database'
 import { OVERTIME_EARNING_TYPE } from '../cache/statement-checks'
+import { readPayGroupNames } from '../review/pay-group-names'
 
 export interface VarianceQuery {
   connectionId: string
@@ -210,17 +211,6 @@ function summarise(
     payGroupNames: payGroupIds.map((id) => groupNames.get(id) ?? null),
     statementCount,
   }
-}
-
-/** Pay group names by id; a group the provider left unnamed is left out. */
-function readPayGroupNames(db: CacheDatabase, connectionId: string): Map<string, string> {
-  const rows = db
-    .prepare(
-      `SELECT pay_group_id, name FROM pay_group
-       WHERE connection_id = ? AND name IS NOT NULL AND trim(name) <> ''`,
-    )
-    .all(connectionId) as { pay_group_id: string; name: string }[]
-  return new Map(rows.map((row) => [row.pay_group_id, row.name.trim()]))
 }
 
 /** Live register rows whose statements' checks were stored, by payment id. */

@@ -8,6 +8,7 @@
  */
 import type { TaxCents, YearEndFigures, YearEndPage, YearEndPerson } from '../../shared/checks'
 import { TAX_TYPES } from '../../shared/checks'
+import { sortablePersonName } from '../../shared/person-name'
 import { directoryJoinSql } from '../cache/directory-join'
 import type { CacheDatabase } from '../cache/open-database'
 import type { FigureTaxType } from '../cache/person-totals'
@@ -140,18 +141,17 @@ function readPeopleYear(db: CacheDatabase, connectionId: string, year: number): 
     snapshot === null
       ? db.prepare(
           `${personYearSql('all')}
-           SELECT py.*,
-             nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')
-               AS person_name
+           SELECT py.*, d.first_name, d.middle_name, d.last_name
            FROM person_year py
            ${directoryJoinSql('d', '@connectionId', 'py.individual_id')}
            ORDER BY d.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, py.individual_id`,
         )
-      : db.prepare(
-          `SELECT py.*,
-             nullif(trim(coalesce(py.first_name, '') || ' ' || coalesce(py.last_name, '')), '')
-               AS person_name
+      : // The stored years keep first and last name for their order; the middle name is read
+        // from the live directory, the snapshot the years were summed from.
+        db.prepare(
+          `SELECT py.*, d.middle_name
            FROM person_year_total py
+           ${directoryJoinSql('d', '@connectionId', 'py.individual_id')}
            WHERE py.connection_id = @connectionId AND py.snapshot_id = @snapshot
              AND py.year = @year
            ORDER BY py.last_name COLLATE NOCASE, py.first_name COLLATE NOCASE, py.individual_id`,
@@ -160,11 +160,17 @@ function readPeopleYear(db: CacheDatabase, connectionId: string, year: number): 
     snapshot === null ? { connectionId, ...yearRange(year) } : { connectionId, snapshot, year },
   ) as (FigureRecord & {
     individual_id: string
-    person_name: string | null
+    first_name: string | null
+    middle_name: string | null
+    last_name: string | null
   })[]
   const rows = records.map<YearEndPerson>((record) => ({
     individualId: record.individual_id,
-    personName: record.person_name,
+    personName: sortablePersonName({
+      firstName: record.first_name,
+      middleName: record.middle_name,
+      lastName: record.last_name,
+    }),
     ...toFigures(record),
   }))
   const made = { key, rows, totals: addFigures(rows) }

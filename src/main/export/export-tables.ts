@@ -6,6 +6,7 @@
 import type { Company } from '@tryfinch/finch-api/resources/hris'
 import { AppError } from '../../shared/app-error'
 import type { CompanyProfile, DirectoryRow } from '../../shared/domain'
+import { finchTermWords } from '../../shared/finch-terms'
 import type { DirectoryFilters } from '../../shared/review'
 import type { CacheDatabase } from '../cache/open-database'
 import type { PayrollCache } from '../cache/payroll-cache'
@@ -94,8 +95,8 @@ function companyFacts(profile: CompanyProfile): CompanyFact[] {
   const facts: CompanyFact[] = [
     { section: company, field: 'Legal name', value: profile.legalName },
     { section: company, field: 'EIN', value: profile.einMasked },
-    { section: company, field: 'Entity type', value: profile.entityType },
-    { section: company, field: 'Entity subtype', value: profile.entitySubtype },
+    { section: company, field: 'Entity type', value: words(profile.entityType) },
+    { section: company, field: 'Entity subtype', value: words(profile.entitySubtype) },
     { section: company, field: 'Email', value: profile.primaryEmail },
     { section: company, field: 'Phone', value: profile.primaryPhone },
     { section: company, field: 'Read from Finch', value: profile.retrievedAt },
@@ -122,7 +123,7 @@ function companyFacts(profile: CompanyProfile): CompanyFact[] {
     facts.push(
       { section, field: 'Institution', value: account.institutionName },
       { section, field: 'Account name', value: account.accountName },
-      { section, field: 'Account type', value: account.accountType },
+      { section, field: 'Account type', value: words(account.accountType) },
       { section, field: ACCOUNT_LAST_FOUR, value: account.last4 },
     )
   })
@@ -130,6 +131,11 @@ function companyFacts(profile: CompanyProfile): CompanyFact[] {
 }
 
 const ACCOUNT_LAST_FOUR = 'Account number (last four)'
+
+/** Finch's enum values in the words the company card shows (`s_corporation` → `S corporation`). */
+function words(term: string | null): string | null {
+  return term === null ? null : finchTermWords(term)
+}
 
 /** Replaces the masked EIN and account numbers with Finch's full values, in place. */
 function unmaskFacts(facts: CompanyFact[], db: CacheDatabase, connectionId: string): void {

@@ -9,6 +9,7 @@ import type { PayRun, PayRunFilters, RegisterLineKind } from '../../shared/payro
 import type { PayHistoryRow } from '../../shared/person-review'
 import type { YtdLineTotal, YtdPersonRow } from '../../shared/ytd-review'
 import type { CacheDatabase } from '../cache/open-database'
+import { UNNAMED_PAY_GROUP, readPayGroupNames } from '../review/pay-group-names'
 import { PayrollReviewQueries } from '../review/payroll-queries'
 import { PersonQueries } from '../review/person-queries'
 import { YtdQueries } from '../review/ytd-queries'
@@ -16,19 +17,30 @@ import type { ExportColumn, ExportSheet } from './export-columns'
 
 const BATCH_ROWS = 1_000
 
-const PAY_RUN_COLUMNS: ExportColumn<PayRun>[] = [
-  { header: 'Pay date', kind: 'date', value: (run) => run.payDate, width: 12 },
-  { header: 'Period start', kind: 'date', value: (run) => run.payPeriodStart, width: 12 },
-  { header: 'Period end', kind: 'date', value: (run) => run.payPeriodEnd, width: 12 },
-  { header: 'People', kind: 'integer', value: (run) => run.individualCount, width: 8 },
-  { header: 'Gross', kind: 'cents', value: (run) => run.grossPayCents, width: 16 },
-  { header: 'Employee taxes', kind: 'cents', value: (run) => run.employeeTaxesCents, width: 16 },
-  { header: 'Employer taxes', kind: 'cents', value: (run) => run.employerTaxesCents, width: 16 },
-  { header: 'Net', kind: 'cents', value: (run) => run.netPayCents, width: 16 },
-  { header: 'Company debit', kind: 'cents', value: (run) => run.companyDebitCents, width: 16 },
-  { header: 'Pay groups', kind: 'text', value: (run) => run.payGroupIds.join(', '), width: 24 },
-  { header: 'Finch payment ID', kind: 'text', value: (run) => run.paymentId, width: 38 },
-]
+/** The pay runs' columns: pay groups by name, Finch's ids only in labelled columns at the end. */
+function payRunColumns(groupNames: ReadonlyMap<string, string>): ExportColumn<PayRun>[] {
+  const named = (run: PayRun) =>
+    run.payGroupIds.map((id) => groupNames.get(id) ?? UNNAMED_PAY_GROUP).join(', ')
+  return [
+    { header: 'Pay date', kind: 'date', value: (run) => run.payDate, width: 12 },
+    { header: 'Period start', kind: 'date', value: (run) => run.payPeriodStart, width: 12 },
+    { header: 'Period end', kind: 'date', value: (run) => run.payPeriodEnd, width: 12 },
+    { header: 'People', kind: 'integer', value: (run) => run.individualCount, width: 8 },
+    { header: 'Gross', kind: 'cents', value: (run) => run.grossPayCents, width: 16 },
+    { header: 'Employee taxes', kind: 'cents', value: (run) => run.employeeTaxesCents, width: 16 },
+    { header: 'Employer taxes', kind: 'cents', value: (run) => run.employerTaxesCents, width: 16 },
+    { header: 'Net', kind: 'cents', value: (run) => run.netPayCents, width: 16 },
+    { header: 'Company debit', kind: 'cents', value: (run) => run.companyDebitCents, width: 16 },
+    { header: 'Pay groups', kind: 'text', value: named, width: 24 },
+    { header: 'Finch payment ID', kind: 'text', value: (run) => run.paymentId, width: 38 },
+    {
+      header: 'Finch pay group IDs',
+      kind: 'text',
+      value: (run) => run.payGroupIds.join(', '),
+      width: 38,
+    },
+  ]
+}
 
 /** The pay runs list under the accountant's date range and pay group. */
 export function payRunsSheet(
@@ -44,7 +56,8 @@ export function payRunsSheet(
       if (page.rows.length < BATCH_ROWS) return
     }
   }
-  return { name: 'Pay runs', columns: PAY_RUN_COLUMNS, batches: batches() }
+  const columns = payRunColumns(readPayGroupNames(db, connectionId))
+  return { name: 'Pay runs', columns, batches: batches() }
 }
 
 /** A register line: one statement, or the closing row of the run's totals. */

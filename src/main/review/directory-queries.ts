@@ -10,6 +10,7 @@
  * once per snapshot and filter set and kept.
  */
 import type { DirectoryPage, DirectoryRow } from '../../shared/domain'
+import { sortablePersonName } from '../../shared/person-name'
 import type {
   DirectoryFacets,
   DirectoryFilters,
@@ -249,7 +250,12 @@ export class DirectoryQueries {
     }[]
     const managers = managerRows.slice(0, MAX_MANAGER_FACETS).map((row) => ({
       value: row.manager_id,
-      label: sortableName(row.first_name, row.middle_name, row.last_name) ?? 'Not in the directory',
+      label:
+        sortablePersonName({
+          firstName: row.first_name,
+          middleName: row.middle_name,
+          lastName: row.last_name,
+        }) ?? 'Not in the directory',
       count: row.count,
     }))
 
@@ -449,15 +455,4 @@ function toDirectoryRow(row: PersonRecord): DirectoryRow {
     managerName: managerName || null,
     isActive: row.is_active === null ? null : row.is_active === 1,
   }
-}
-
-function sortableName(
-  first: string | null,
-  middle: string | null,
-  last: string | null,
-): string | null {
-  const given = [first, middle].filter((part) => part && part.trim()).join(' ')
-  const family = last && last.trim() ? last : ''
-  if (family && given) return `${family}, ${given}`
-  return family || given || null
 }

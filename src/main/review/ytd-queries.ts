@@ -8,6 +8,7 @@
  * takes milliseconds where summing 3.7 million lines took seconds; one person's figures are
  * summed from their own few statements.
  */
+import { sortablePersonName } from '../../shared/person-name'
 import type { YtdLineTotal, YtdPeoplePage, YtdSummary } from '../../shared/ytd-review'
 import { directoryJoinSql } from '../cache/directory-join'
 import {
@@ -189,25 +190,28 @@ export class YtdQueries {
       snapshot === null
         ? this.db.prepare(
             `${personYearSql('all')}
-             SELECT ${PERSON_ROW_SQL},
-               nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')
-                 AS person_name,
+             SELECT ${PERSON_ROW_SQL}, d.first_name, d.middle_name, d.last_name,
                count(*) OVER () AS total
              FROM person_year py
              ${directoryJoinSql('d', '@connectionId', 'py.individual_id')}
              ORDER BY d.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, py.individual_id
              LIMIT @limit OFFSET @offset`,
           )
-        : this.db.prepare(
-            `SELECT ${PERSON_ROW_SQL},
-               nullif(trim(coalesce(py.first_name, '') || ' ' || coalesce(py.last_name, '')), '')
-                 AS person_name,
-               count(*) OVER () AS total
-             FROM person_year_total py
-             WHERE py.connection_id = @connectionId AND py.snapshot_id = @snapshot
-               AND py.year = @year
-             ORDER BY py.last_name COLLATE NOCASE, py.first_name COLLATE NOCASE, py.individual_id
-             LIMIT @limit OFFSET @offset`,
+        : // The stored years keep first and last name for their order; the middle name is read
+          // from the same live directory for the page's rows only.
+          this.db.prepare(
+            `SELECT page.*, d.middle_name
+             FROM (
+               SELECT ${PERSON_ROW_SQL}, py.first_name, py.last_name, count(*) OVER () AS total
+               FROM person_year_total py
+               WHERE py.connection_id = @connectionId AND py.snapshot_id = @snapshot
+                 AND py.year = @year
+               ORDER BY py.last_name COLLATE NOCASE, py.first_name COLLATE NOCASE,
+                 py.individual_id
+               LIMIT @limit OFFSET @offset) page
+             ${directoryJoinSql('d', '@connectionId', 'page.individual_id')}
+             ORDER BY page.last_name COLLATE NOCASE, page.first_name COLLATE NOCASE,
+               page.individual_id`,
           )
     ).all(snapshot === null ? params : { ...params, snapshot, year: query.year }) as {
       individual_id: string
@@ -217,7 +221,9 @@ export class YtdQueries {
       taxes: number
       pre_tax: number
       post_tax: number
-      person_name: string | null
+      first_name: string | null
+      middle_name: string | null
+      last_name: string | null
       total: number
     }[]
 
@@ -226,7 +232,11 @@ export class YtdQueries {
       offset: query.offset,
       rows: rows.map((row) => ({
         individualId: row.individual_id,
-        personName: row.person_name,
+        personName: sortablePersonName({
+          firstName: row.first_name,
+          middleName: row.middle_name,
+          lastName: row.last_name,
+        }),
         statementCount: row.statements,
         grossPayCents: row.gross,
         employeeTaxesCents: row.taxes,

@@ -7,6 +7,7 @@ import type { PaymentCheckField, ReconciliationReport } from '../../../shared/ch
 import { COMPANY_DEBIT_RULE, GROSS_TO_NET_RULE } from '../../../shared/checks'
 import { formatDate } from '../format/format-date'
 import { formatCents } from '../format/format-money'
+import { formatPayRun } from '../format/format-pay-run'
 import { CheckTableFrame } from './check-table-frame'
 
 const FIELD_LABELS: Record<PaymentCheckField, string> = {
@@ -111,8 +112,7 @@ function PaymentMismatches({ report }: { report: ReconciliationReport }) {
             <caption className="visually-hidden">Payment totals that disagree</caption>
             <thead>
               <tr>
-                <th scope="col">Pay date</th>
-                <th scope="col">Payment</th>
+                <th scope="col">Pay run</th>
                 <th scope="col">Figure</th>
                 <th scope="col">Expected</th>
                 <th scope="col">Payment says</th>
@@ -127,8 +127,7 @@ function PaymentMismatches({ report }: { report: ReconciliationReport }) {
                   data-payment-id={row.paymentId}
                   data-field={row.field}
                 >
-                  <td>{day(row.payDate)}</td>
-                  <td>{row.paymentId}</td>
+                  <td>{formatPayRun(row, report.payGroupCount > 1)}</td>
                   <td>{FIELD_LABELS[row.field]}</td>
                   <td className="numeric">{money(row.expectedCents)}</td>
                   <td className="numeric">{money(row.paymentCents)}</td>

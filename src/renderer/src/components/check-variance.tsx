@@ -4,7 +4,7 @@
  * accountant chooses others.
  */
 import type { PayRunSummary, VarianceKind, VarianceReport } from '../../../shared/checks'
-import { formatDate } from '../format/format-date'
+import { formatPayRun } from '../format/format-pay-run'
 import { formatCents } from '../format/format-money'
 import { CheckTableFrame } from './check-table-frame'
 
@@ -28,12 +28,10 @@ export interface VarianceChoice {
 
 /** `Nov 20, 2026 · Hourly Biweekly · 36 statements`; an unnamed pay group is said to be one. */
 export function runLabel(run: PayRunSummary): string {
-  const date = formatDate(run.payDate) ?? 'No pay date'
-  const groups = run.payGroupNames.map((name) => name ?? 'Unnamed pay group')
   const statements = `${new Intl.NumberFormat().format(run.statementCount)} ${
     run.statementCount === 1 ? 'statement' : 'statements'
   }`
-  return [date, ...groups, statements].join(' · ')
+  return `${formatPayRun(run, true)} · ${statements}`
 }
 
 function value(kind: VarianceKind, amount: number | null): string {

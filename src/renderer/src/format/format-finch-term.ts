@@ -1,23 +1,5 @@
 /**
- * Turns Finch's snake_case enum values (entity types, account types) into words. Finch adds new
- * values without notice, so an unknown one is still shown, in sentence case.
+ * Finch's snake_case enum values (entity types, account types) in words on screen. The words
+ * live in the shared folder because the exports in the back end say the same ones.
  */
-
-const KNOWN_TERMS: Record<string, string> = {
-  llc: 'LLC',
-  lp: 'LP',
-  llp: 'LLP',
-  s_corporation: 'S corporation',
-  c_corporation: 'C corporation',
-  b_corporation: 'B corporation',
-  non_profit: 'Non-profit',
-}
-
-/** `s_corporation` reads `S corporation`; `sole_proprietor` reads `Sole proprietor`. */
-export function formatFinchTerm(value: string): string {
-  const known = KNOWN_TERMS[value]
-  if (known) return known
-
-  const words = value.replaceAll('_', ' ').trim()
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
+export { finchTermWords as formatFinchTerm } from '../../../shared/finch-terms'

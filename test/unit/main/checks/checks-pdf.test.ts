@@ -110,8 +110,8 @@ describe('buildYearEndPdf', () => {
 
     expect(doc.getPage(0).getSize()).toEqual({ width: 1191, height: 842 })
     expect(doc.getTitle()).toBe('Acme Bakery LLC: year-end summary 2026')
-    expect(drawsText(operators, 'Ann Ash')).toBe(true)
-    expect(drawsText(operators, 'Bob Birch')).toBe(true)
+    expect(drawsText(operators, 'Ash, Ann')).toBe(true)
+    expect(drawsText(operators, 'Birch, Bob')).toBe(true)
     expect(drawsText(operators, 'Company total')).toBe(true)
     expect(drawsText(operators, '1500.00')).toBe(true)
     expect(drawsText(operators, '20.00')).toBe(true)

@@ -43,7 +43,7 @@ export interface PaymentSpec {
 
 export interface PayrollFixture {
   db: CacheDatabase
-  addPerson(id: string, first: string, last: string): void
+  addPerson(id: string, first: string, last: string, middle?: string): void
   /** Employment as Finch reports it: active or not, and the day employment ended. */
   addEmployment(id: string, employment: { isActive: boolean | null; endDate: string | null }): void
   addPayGroup(id: string, name: string | null): void
@@ -82,12 +82,12 @@ export function openPayrollFixture(): PayrollFixture {
 
   return {
     db,
-    addPerson(id, first, last) {
+    addPerson(id, first, last, middle) {
       db.prepare(
         `INSERT INTO directory_entry_version (connection_id, added_snapshot, individual_id,
-           position, first_name, last_name, is_active, raw_json)
-         VALUES (?, ?, ?, ?, ?, ?, 1, '{}')`,
-      ).run(CONNECTION, live, id, position++, first, last)
+           position, first_name, middle_name, last_name, is_active, raw_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, '{}')`,
+      ).run(CONNECTION, live, id, position++, first, middle ?? null, last)
     },
     addEmployment(id, employment) {
       db.prepare(

@@ -165,6 +165,7 @@ describe('readReconciliation', () => {
       {
         paymentId: 'pay-1',
         payDate: '2026-11-13',
+        payGroupNames: [],
         field: 'gross_pay',
         expectedCents: 200_000,
         paymentCents: 210_000,
@@ -195,6 +196,52 @@ describe('readReconciliation', () => {
         differenceCents: 2_500,
       }),
     ])
+  })
+
+  it('names each disagreeing run’s pay groups and counts the company’s groups', () => {
+    fixture.addPayGroup('biweekly', 'Hourly Biweekly')
+    fixture.addPayGroup('nameless', null)
+    const off = { grossPayCents: 1, statements: [balanced('ann')] }
+    fixture.addPayment({
+      ...off,
+      paymentId: 'pay-1',
+      payDate: '2026-11-13',
+      payGroupIds: ['biweekly'],
+    })
+    fixture.addPayment({
+      ...off,
+      paymentId: 'pay-2',
+      payDate: '2026-11-20',
+      payGroupIds: ['nameless'],
+    })
+    fixture.addPayment({
+      ...off,
+      paymentId: 'pay-3',
+      payDate: '2026-11-27',
+      payGroupIds: ['salaried'],
+    })
+
+    const report = readReconciliation(fixture.db, CONNECTION)
+
+    // Two listed by Finch and one named only on a payment.
+    expect(report.payGroupCount).toBe(3)
+    expect(report.paymentMismatches.map((row) => [row.paymentId, row.payGroupNames])).toEqual([
+      ['pay-3', [null]],
+      ['pay-2', [null]],
+      ['pay-1', ['Hourly Biweekly']],
+    ])
+  })
+
+  it('counts one pay group when every run is paid in the same one', () => {
+    fixture.addPayGroup('biweekly', 'Hourly Biweekly')
+    fixture.addPayment({
+      paymentId: 'pay-1',
+      payDate: '2026-11-13',
+      payGroupIds: ['biweekly'],
+      statements: [balanced('ann')],
+    })
+
+    expect(readReconciliation(fixture.db, CONNECTION).payGroupCount).toBe(1)
   })
 
   it('sets each run’s cash need against its debit, newest first', () => {

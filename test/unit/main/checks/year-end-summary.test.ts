@@ -6,6 +6,7 @@ import {
 } from '../../../../src/main/checks/year-end-summary'
 import { writePaymentRegister } from '../../../../src/main/cache/payment-register'
 import { writePersonTotals } from '../../../../src/main/cache/person-totals'
+import { personYearsStored, writePersonYears } from '../../../../src/main/cache/person-years'
 import type { YearEndFigures, YearEndPerson } from '../../../../src/shared/checks'
 import type { LineSpec, PayrollFixture, StatementSpec } from './payroll-fixture'
 import { CONNECTION, openPayrollFixture } from './payroll-fixture'
@@ -71,27 +72,39 @@ function withoutIdentity(row: YearEndPerson): YearEndFigures {
 /**
  * Stores the figures of every payment but `p-mar` as a sync would, so the summary reads stored
  * figures for those and sums the lines of `p-mar` (as for a payment whose statements failed).
+ * With `everything`, `p-mar`'s too, and then each person's years, as a sync that read every
+ * statement finishes.
  */
-function storeFigures(fixture: PayrollFixture): void {
+function storeFigures(fixture: PayrollFixture, everything = false): void {
   const { live } = fixture.db
     .prepare('SELECT live_snapshot_id AS live FROM connection WHERE connection_id = ?')
     .get(CONNECTION) as { live: number }
   const payments = fixture.db
-    .prepare(`SELECT payment_id FROM payment WHERE connection_id = ? AND payment_id <> 'p-mar'`)
-    .all(CONNECTION) as { payment_id: string }[]
+    .prepare(`SELECT payment_id FROM payment WHERE connection_id = ? AND payment_id <> ?`)
+    .all(CONNECTION, everything ? '' : 'p-mar') as { payment_id: string }[]
   for (const { payment_id: paymentId } of payments) {
     const target = { connectionId: CONNECTION, snapshotId: live, paymentId }
     writePaymentRegister(fixture.db, target)
     writePersonTotals(fixture.db, target)
   }
+  if (everything) {
+    writePersonYears(fixture.db, {
+      connectionId: CONNECTION,
+      snapshotId: live,
+      keepSnapshotId: live,
+    })
+    expect(personYearsStored(fixture.db, CONNECTION)).toBe(live)
+  }
 }
 
-describe.each(['summed from lines', 'mostly stored by the sync'])('readYearEndPage, %s', (way) => {
+const WAYS = ['summed from lines', 'mostly stored by the sync', 'stored per year by the sync']
+
+describe.each(WAYS)('readYearEndPage, %s', (way) => {
   let fixture: PayrollFixture
 
   beforeEach(() => {
     fixture = openPayrollFixture()
-    fixture.addPerson('ann', 'Ann', 'Ash')
+    fixture.addPerson('ann', 'Ann', 'Ash', 'Marie')
     fixture.addPerson('bob', 'Bob', 'Birch')
     const annLate: StatementSpec = {
       individualId: 'ann',
@@ -132,7 +145,7 @@ describe.each(['summed from lines', 'mostly stored by the sync'])('readYearEndPa
       statements: [annLate, cyUnnamed],
     })
     fixture.addPayment({ paymentId: 'p-2027', payDate: '2027-01-01', statements: [annLate] })
-    if (way !== 'summed from lines') storeFigures(fixture)
+    if (way !== 'summed from lines') storeFigures(fixture, way === 'stored per year by the sync')
   })
   afterEach(() => fixture.close())
 
@@ -147,7 +160,7 @@ describe.each(['summed from lines', 'mostly stored by the sync'])('readYearEndPa
     const ann = page.rows.find((row) => row.individualId === 'ann')!
     expect(ann).toEqual({
       individualId: 'ann',
-      personName: 'Ann Ash',
+      personName: 'Ash, Ann Marie',
       statementCount: 4,
       incompleteStatementCount: 0,
       grossPayCents: 150_000,
@@ -185,7 +198,8 @@ describe.each(['summed from lines', 'mostly stored by the sync'])('readYearEndPa
       rows.push(...page.rows)
     }
 
-    expect(rows.map((row) => row.personName)).toEqual([null, 'Ann Ash', 'Bob Birch'])
+    // Named as the directory names them, middle names included, in last-name order.
+    expect(rows.map((row) => row.personName)).toEqual([null, 'Ash, Ann Marie', 'Birch, Bob'])
     expect(addFigures(rows.map(withoutIdentity))).toEqual(totals)
     expect(totals).toMatchObject({
       statementCount: 6,

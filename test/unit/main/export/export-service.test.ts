@@ -18,7 +18,7 @@ const CONNECTION = 'conn-1'
 const company = {
   legal_name: '=HYPERLINK("https://attacker.invalid") Bakery',
   ein: '12-3456789',
-  entity: { type: 'llc', subtype: null },
+  entity: { type: 'corporation', subtype: 's_corporation' },
   departments: [{ name: '@Ovens' }],
   locations: [],
   accounts: [
@@ -143,6 +143,23 @@ describe('ExportService', () => {
     expect(text).toContain('Company,EIN,••-•••6789')
     expect(text).toContain('Bank account 1,Account number (last four),6789')
     expect(text).not.toContain('000123456789')
+  })
+
+  it('writes Finch’s entity and account types in words, as the company card shows them', async () => {
+    const path = join(dir.path, 'company.csv')
+
+    await service(async () => path).export({
+      connectionId: CONNECTION,
+      table: 'company',
+      format: 'csv',
+      unmasked: false,
+    })
+    const text = readFileSync(path, 'utf8')
+
+    expect(text).toContain('Company,Entity type,Corporation\r\n')
+    expect(text).toContain('Company,Entity subtype,S corporation\r\n')
+    expect(text).toContain('Bank account 1,Account type,Checking\r\n')
+    expect(text).not.toMatch(/s_corporation|,checking|,corporation/)
   })
 
   it('writes the full EIN and account numbers only when asked to unmask', async () => {

@@ -63,6 +63,21 @@ function addHostileRun(fixture: ReturnType<typeof openPayrollFixture>): void {
   staging.swap(null, '2026-12-02T11:00:00.000Z')
 }
 
+/** Finch's pay groups list as a later sync reads it: one named group; `semimonthly` is absent. */
+function addPayGroups(fixture: ReturnType<typeof openPayrollFixture>): void {
+  const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
+    mode: 'incremental',
+    paymentsFrom: '2024-01-01',
+    paymentsTo: '2025-12-31',
+    fullSyncAt: null,
+    now: '2026-12-03T11:00:00.000Z',
+  })
+  staging.writePayGroups([
+    { id: 'biweekly', name: 'Hourly Biweekly', pay_frequencies: ['bi_weekly'], individual_ids: [] },
+  ])
+  staging.swap(null, '2026-12-03T11:00:00.000Z')
+}
+
 describe('the payroll review exports', () => {
   let fixture: ReturnType<typeof openPayrollFixture>
   let dir: ReturnType<typeof makeTempDir>
@@ -168,8 +183,26 @@ describe('the payroll review exports', () => {
       expect(runs.rows).toHaveLength(2)
       expect(runs.rows[1]).toContain("'+group")
       expect(ytd.rows.map((row) => row[0])).toContain(`Tax: ${EVIL_TAX}`)
-      expect(people.rows.map((row) => row[0])).toContain("'@Eve -Evil")
+      expect(people.rows.map((row) => row[0])).toContain("'-Evil, @Eve")
       expect(history.rows).toHaveLength(2)
+    },
+  )
+
+  it.each(['csv', 'xlsx'] as const)(
+    'names each pay run’s pay groups in %s, with Finch’s ids only in labelled columns at the end',
+    async (format) => {
+      addPayGroups(fixture)
+
+      const { rows } = await exportFile({ table: 'pay_runs', format, from: '2024-01-01' })
+      const [header, ...body] = rows as (string | number | null)[][]
+      const column = (name: string) => header!.indexOf(name)
+      const run = (paymentId: string) =>
+        body.find((row) => row[column('Finch payment ID')] === paymentId)!
+
+      expect(header!.slice(-3)).toEqual(['Pay groups', 'Finch payment ID', 'Finch pay group IDs'])
+      expect(run('pay-jan')[column('Pay groups')]).toBe('Hourly Biweekly')
+      expect(run('pay-dec')[column('Pay groups')]).toBe('Unnamed pay group')
+      expect(run('pay-jan')[column('Finch pay group IDs')]).toBe('biweekly')
     },
   )
 

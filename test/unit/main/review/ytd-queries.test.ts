@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writePaymentRegister } from '../../../../src/main/cache/payment-register'
 import { writePersonTotals } from '../../../../src/main/cache/person-totals'
+import { personYearsStored, writePersonYears } from '../../../../src/main/cache/person-years'
 import { YtdQueries } from '../../../../src/main/review/ytd-queries'
 import { ytdPeopleFromLines, ytdSummaryFromLines } from '../../../support/ytd-from-lines'
 import type {
@@ -74,7 +75,7 @@ describe('YtdQueries', () => {
     expect(people.rows).toEqual([
       {
         individualId: 'ben',
-        personName: 'Ben <b>Baker</b>',
+        personName: '<b>Baker</b>, Ben',
         statementCount: 1,
         grossPayCents: 200_001,
         employeeTaxesCents: 30_000,
@@ -84,7 +85,7 @@ describe('YtdQueries', () => {
       },
       {
         individualId: 'ann',
-        personName: 'Ann Able',
+        personName: 'Able, Ann',
         statementCount: 1,
         grossPayCents: 400_000,
         employeeTaxesCents: 74_800,
@@ -162,7 +163,7 @@ describe('YtdQueries over stored figures and payments without them', () => {
 
   beforeEach(() => {
     fixture = openHandMadePayroll()
-    fixture.addPerson('ann', 'Ann', 'Ash')
+    fixture.addPerson('ann', 'Ann', 'Ash', 'Marie')
     fixture.addPerson('ben', 'Ben', 'birch')
     fixture.addPayment({ paymentId: 'p-jan', payDate: '2026-01-15', statements: [JANUARY] })
     // Two statements for one person in one run (the original and its reversal), and one with
@@ -176,16 +177,24 @@ describe('YtdQueries over stored figures and payments without them', () => {
     fixture.addPayment({ paymentId: 'p-empty', payDate: '2026-04-15', statements: [] })
     fixture.addPayment({ paymentId: 'p-2025', payDate: '2025-12-31', statements: [JANUARY] })
     // As a sync stores them; `p-mar` keeps none, as a payment whose statements failed to read.
+    storeFigures(['p-jan', 'p-void', 'p-empty', 'p-2025'])
+    queries = new YtdQueries(fixture.db)
+  })
+
+  function liveSnapshot(): number {
     const { live } = fixture.db
       .prepare('SELECT live_snapshot_id AS live FROM connection WHERE connection_id = ?')
       .get(HAND_MADE_CONNECTION) as { live: number }
-    for (const paymentId of ['p-jan', 'p-void', 'p-empty', 'p-2025']) {
-      const target = { connectionId: HAND_MADE_CONNECTION, snapshotId: live, paymentId }
+    return live
+  }
+
+  function storeFigures(paymentIds: string[]): void {
+    for (const paymentId of paymentIds) {
+      const target = { connectionId: HAND_MADE_CONNECTION, snapshotId: liveSnapshot(), paymentId }
       writePaymentRegister(fixture.db, target)
       writePersonTotals(fixture.db, target)
     }
-    queries = new YtdQueries(fixture.db)
-  })
+  }
   afterEach(() => fixture.close())
 
   it('sums the company’s year to the cent as the lines do, reversals and nulls included', () => {
@@ -212,13 +221,29 @@ describe('YtdQueries over stored figures and payments without them', () => {
     const people = queries.people(page)
 
     expect(people).toEqual(ytdPeopleFromLines(fixture.db, page))
-    expect(people.rows.map((row) => [row.individualId, row.statementCount])).toEqual([
-      ['ann', 3],
-      ['ben', 2],
+    expect(people.rows.map((row) => [row.personName, row.statementCount])).toEqual([
+      ['Ash, Ann Marie', 3],
+      ['birch, Ben', 2],
     ])
     for (const individualId of ['ann', 'ben', 'nobody']) {
       const query = { connectionId: HAND_MADE_CONNECTION, year: 2026, individualId }
       expect(queries.summary(query)).toEqual(ytdSummaryFromLines(fixture.db, query))
     }
+  })
+
+  it('names people as the directory does, middle names included, from the stored years', () => {
+    storeFigures(['p-mar'])
+    writePersonYears(fixture.db, {
+      connectionId: HAND_MADE_CONNECTION,
+      snapshotId: liveSnapshot(),
+      keepSnapshotId: liveSnapshot(),
+    })
+    const page = { connectionId: HAND_MADE_CONNECTION, year: 2026, offset: 0, limit: 10 }
+
+    const people = queries.people(page)
+
+    expect(personYearsStored(fixture.db, HAND_MADE_CONNECTION)).toBe(liveSnapshot())
+    expect(people.rows.map((row) => row.personName)).toEqual(['Ash, Ann Marie', 'birch, Ben'])
+    expect(people).toEqual(ytdPeopleFromLines(fixture.db, page))
   })
 })
