@@ -1,7 +1,9 @@
 /**
  * Writes an export as CSV (RFC 4180): a UTF-8 byte-order mark so Excel reads non-Latin names
- * correctly, CRLF line ends, fields quoted when they hold a comma, quote or line break. Text is
- * neutralized against formula injection; money is a plain decimal such as `-1234.50`.
+ * correctly, CRLF line ends, fields quoted when they hold a comma, quote or line break, or a
+ * semicolon or tab (the separators Excel uses in other locales, which would otherwise split a
+ * field and start a new, unneutralized cell). Text is neutralized against formula injection;
+ * money is a plain decimal such as `-1234.50`.
  */
 import type { Writable } from 'node:stream'
 import { neutralizeText } from './cell-neutralization'
@@ -9,7 +11,7 @@ import type { ExportColumn, ExportSheet, ExportValue } from './export-columns'
 import { centsToDecimal, isoDay, roundHours } from './export-columns'
 
 const BYTE_ORDER_MARK = '\uFEFF'
-const NEEDS_QUOTES = /[",\r\n]/
+const NEEDS_QUOTES = /[",;\t\r\n]/
 
 /** Writes every batch, ends the stream and returns how many data rows were written. */
 export async function writeCsv<Row>(sheet: ExportSheet<Row>, target: Writable): Promise<number> {
@@ -32,7 +34,7 @@ export async function writeCsv<Row>(sheet: ExportSheet<Row>, target: Writable): 
   return rowCount
 }
 
-/** Quotes a field that holds a comma, a double quote or a line break; doubles its quotes. */
+/** Quotes a field that holds a separator, a double quote or a line break; doubles its quotes. */
 export function quoteField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }

@@ -44,9 +44,31 @@ export class Redactor {
   }
 }
 
-export function fileSink(path: string): LogSink {
+/**
+ * Appends to the log file. A line that cannot be written (a full disk, the folder removed or
+ * made read-only) is dropped rather than thrown: logging must never take the app down. The
+ * first such failure is said once on stderr, without the line.
+ */
+export function fileSink(path: string, fallback: Pick<LogSink, 'write'> = stderrSink): LogSink {
   mkdirSync(dirname(path), { recursive: true })
-  return { write: (line) => appendFileSync(path, line + '\n', { mode: 0o600 }) }
+  let failing = false
+  return {
+    write: (line) => {
+      try {
+        appendFileSync(path, line + '\n', { mode: 0o600 })
+        failing = false
+      } catch (error) {
+        if (failing) return
+        failing = true
+        const code = (error as NodeJS.ErrnoException).code ?? 'an unknown error'
+        try {
+          fallback.write(`The log file cannot be written (${code}); log lines are dropped.`)
+        } catch {
+          // Nowhere left to say it.
+        }
+      }
+    },
+  }
 }
 
 export const stderrSink: LogSink = { write: (line) => process.stderr.write(line + '\n') }

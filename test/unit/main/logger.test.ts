@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Redactor, createLogger } from '../../../src/main/log/logger'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Redactor, createLogger, fileSink } from '../../../src/main/log/logger'
+import { makeTempDir } from '../../support/temp-dir'
 
 describe('the logger', () => {
   it('prefixes each line with its component', () => {
@@ -46,5 +49,21 @@ describe('the logger', () => {
     logger.warn('written')
 
     expect(lines).toHaveLength(1)
+  })
+
+  it('drops a line it cannot write instead of throwing, and says so once', () => {
+    const dir = makeTempDir('payroll-desk-log-')
+    const said: string[] = []
+    const path = join(dir.path, 'logs', 'app.log')
+    const sink = fileSink(path, { write: (line) => said.push(line) })
+    const logger = createLogger({ sinks: [sink], redactor: new Redactor() })
+    logger.info('before')
+
+    rmSync(join(dir.path, 'logs'), { recursive: true })
+    expect(() => logger.info('lost one')).not.toThrow()
+    expect(() => logger.error('lost two')).not.toThrow()
+    expect(said).toEqual(['The log file cannot be written (ENOENT); log lines are dropped.'])
+    expect(said.join('')).not.toContain('lost')
+    dir.remove()
   })
 })

