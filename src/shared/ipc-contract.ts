@@ -185,6 +185,27 @@ export const ipcArgumentSchemas = {
       ...exportChoiceFields,
       individualId: finchIdSchema,
     }),
+    z.strictObject({
+      table: z.literal('pay_statement'),
+      ...exportChoiceFields,
+      statementRow: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+    }),
+    z.strictObject({
+      table: z.literal('income_history'),
+      ...exportChoiceFields,
+      individualId: finchIdSchema,
+    }),
+    z.strictObject({
+      table: z.literal('custom_fields'),
+      ...exportChoiceFields,
+      individualId: finchIdSchema,
+    }),
+    z.strictObject({
+      table: z.literal('matched_people'),
+      ...exportChoiceFields,
+      /** The year the people view shows; every matched person is exported, not one page. */
+      year: z.int().min(1900).max(2200),
+    }),
   ]),
   'dashboard.get': z.strictObject({
     connectionId: finchIdSchema,

@@ -85,6 +85,10 @@ export const EXPORT_TABLES = [
   'ytd',
   'ytd_people',
   'pay_history',
+  'pay_statement',
+  'income_history',
+  'custom_fields',
+  'matched_people',
 ] as const
 export type ExportTable = (typeof EXPORT_TABLES)[number]
 

@@ -23,7 +23,7 @@ import type { Harness } from '../harness/start-harness'
 import { makeClient, startHarness } from '../harness/start-harness'
 import { makeTempDir } from '../support/temp-dir'
 import { clearKeychainService, keytar, testKeychainService } from '../support/test-keychain'
-import { connectCompany } from './review-session'
+import { connectCompany, readSpreadsheet } from './review-session'
 
 type Planted<K extends PlantedDiscrepancy['kind']> = Extract<PlantedDiscrepancy, { kind: K }>
 
@@ -517,5 +517,41 @@ test.describe('people across a client’s connections', () => {
     }
     await expectAccessible(page, 'people across two connections')
     await page.screenshot({ path: 'test-results/screenshots/checks-people.png', fullPage: true })
+  })
+
+  test('exports every matched person with each record’s year, as the screen adds it', async () => {
+    const samePeople = move.pairs.filter((pair) => pair.samePerson)
+    const screen = page.getByTestId('matched-person')
+    const grossOnScreen = new Map<string, number>()
+    for (const record of await screen.getByTestId('matched-record').all()) {
+      grossOnScreen.set(
+        (await record.getAttribute('data-individual-id')) ?? '',
+        cents((await record.locator('td').nth(1).textContent()) ?? ''),
+      )
+    }
+    const exports = page.getByRole('group', { name: 'Export people across connections' })
+
+    for (const [button, kind] of [
+      ['Export CSV', 'csv'],
+      ['Export Excel', 'xlsx'],
+    ] as const) {
+      const bytes = await downloadFrom(page, exports, button)
+      const { rows, formulaCells } = await readSpreadsheet(bytes, kind)
+      const [header, ...body] = rows
+      const column = (name: string) => header!.indexOf(name)
+      const records = body.filter((row) => row[column('Record')] !== 'Combined')
+      const exportedCents = (row: unknown[]) => Math.round(Number(row[column('Gross pay')]) * 100)
+
+      // Two records and a combined row for each person, whatever page the screen is on.
+      expect(formulaCells).toEqual([])
+      expect(body).toHaveLength(samePeople.length * 3)
+      for (const pair of samePeople) {
+        for (const id of [pair.beforeIndividualId, pair.afterIndividualId]) {
+          const row = records.find((candidate) => candidate[column('Finch individual ID')] === id)
+          expect(row, id).toBeDefined()
+          expect(exportedCents(row!)).toBe(grossOnScreen.get(id))
+        }
+      }
+    }
   })
 })

@@ -7,7 +7,13 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { createScenario } from '../../src/sandbox/data'
 import type { ReviewSession } from './review-session'
-import { connectCompany, openCompany, startReviewSession } from './review-session'
+import {
+  connectCompany,
+  downloadExport,
+  openCompany,
+  readSpreadsheet,
+  startReviewSession,
+} from './review-session'
 
 const SCREENSHOTS = 'test-results/screenshots'
 const largeco = createScenario('largeco')
@@ -115,6 +121,48 @@ test.describe('the payroll review', () => {
       Math.max(1, earningLines.length),
     )
     await page.locator('.payroll-panel').screenshot({ path: `${SCREENSHOTS}/statement.png` })
+  })
+
+  test('exports the open statement, its figures and every line to the cent', async () => {
+    const first = largeco.payStatements(largeco.payments[largeco.payments.length - 1]!.id)![0]!
+    const amounts = (
+      list: readonly ({ amount?: number | null; employer?: boolean | null } | null)[] | null,
+      keep: (line: { employer?: boolean | null }) => boolean = () => true,
+    ) => (list ?? []).filter((line) => line !== null && keep(line)).map((line) => line!.amount)
+    const expectedLines: Record<string, (number | null | undefined)[]> = {
+      Earning: amounts(first.earnings),
+      'Employee tax': amounts(first.taxes, (tax) => tax.employer !== true),
+      'Employer tax': amounts(first.taxes, (tax) => tax.employer === true),
+      'Employee deduction': amounts(first.employee_deductions),
+      'Employer contribution': amounts(first.employer_contributions),
+    }
+    const cents = (value: unknown) =>
+      value === null || value === undefined || value === '' ? null : Math.round(Number(value) * 100)
+    const person = await page.getByTestId('statement-person').textContent()
+
+    for (const format of ['CSV', 'Excel'] as const) {
+      const kind = format === 'CSV' ? 'csv' : 'xlsx'
+      const { download, bytes } = await downloadExport(page, 'Export pay statement', format)
+      const { rows, formulaCells } = await readSpreadsheet(bytes, kind)
+      const figure = (name: string) => rows.find((row) => row[0] === 'Statement' && row[1] === name)
+
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`pay_statement \\d{4}-\\d{2}-\\d{2}\\.${kind}$`),
+      )
+      expect(formulaCells).toEqual([])
+      expect(rows[0]).toEqual(['Kind', 'Name', 'Type', 'Detail', 'Hours', 'Rate', 'Amount'])
+      expect(figure('Person')?.[3]).toBe(person)
+      expect(cents(figure('Gross')?.[6])).toBe(first.gross_pay?.amount)
+      expect(cents(figure('Net')?.[6])).toBe(first.net_pay?.amount)
+      // Hours go out to the hundredth, as the register shows them.
+      expect(cents(figure('Hours')?.[4])).toBe(
+        typeof first.total_hours === 'number' ? Math.round(first.total_hours * 100) : null,
+      )
+      for (const [lineKind, expected] of Object.entries(expectedLines)) {
+        const exported = rows.filter((row) => row[0] === lineKind).map((row) => cents(row[6]))
+        expect(exported, lineKind).toEqual(expected.map((amount) => amount ?? null))
+      }
+    }
   })
 
   test('shows 2025 year to date equal to the sum of that year’s statements', async () => {

@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test'
 import type { CompanyDataset } from '../../src/sandbox/data'
 import { createScenario } from '../../src/sandbox/data'
 import type { ReviewSession } from './review-session'
-import { openCompany, startReviewSession } from './review-session'
+import { downloadExport, openCompany, readSpreadsheet, startReviewSession } from './review-session'
 
 const SCREENSHOTS = 'test-results/screenshots'
 const largeco = createScenario('largeco')
@@ -64,6 +64,48 @@ test.describe('the person page', () => {
     if (firstEmail) await expect(page.getByTestId('person-emails')).toContainText(firstEmail)
     await expect(page.getByTestId('person-income-history')).toBeVisible()
     expect(await page.content()).not.toContain(ssn)
+  })
+
+  test('exports the income history and custom fields to the cent, with no SSN', async () => {
+    const person = await openFirstPersonOfYear(page, LARGECO, largeco)
+    const employment = largeco.employment(person)!
+    const ssn = largeco.individual(person)!.ssn!
+    const incomes = (employment.income_history ?? []).filter((income) => income !== null)
+    const fields = (employment.custom_fields ?? []).filter((field) => field !== null)
+    const byCents = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1)
+    // The sandbox's first person of the year has both, so the export has rows to compare.
+    expect(incomes.length).toBeGreaterThan(1)
+    expect(fields.length).toBeGreaterThan(0)
+
+    for (const format of ['CSV', 'Excel'] as const) {
+      const kind = format === 'CSV' ? 'csv' : 'xlsx'
+      const income = await downloadExport(page, 'Export income history', format)
+      const incomeSheet = await readSpreadsheet(income.bytes, kind)
+      const custom = await downloadExport(page, 'Export custom fields', format)
+      const customSheet = await readSpreadsheet(custom.bytes, kind)
+
+      expect(income.download.suggestedFilename()).toMatch(
+        new RegExp(`income_history \\d{4}-\\d{2}-\\d{2}\\.${kind}$`),
+      )
+      expect([...incomeSheet.formulaCells, ...customSheet.formulaCells]).toEqual([])
+      expect(incomeSheet.rows[0]).toEqual(['Effective', 'Amount', 'Currency', 'Paid'])
+      expect(
+        incomeSheet.rows
+          .slice(1)
+          .map((row) =>
+            typeof row[1] === 'number' || row[1] ? Math.round(Number(row[1]) * 100) : null,
+          )
+          .sort(byCents),
+      ).toEqual(incomes.map((entry) => entry.amount ?? null).sort(byCents))
+      expect(customSheet.rows.map((row) => row[0])).toEqual([
+        'Field',
+        ...fields.map((field) => field.name),
+      ])
+      for (const sheet of [incomeSheet, customSheet]) {
+        expect(JSON.stringify(sheet.rows)).not.toContain(ssn)
+        expect(JSON.stringify(sheet.rows)).not.toContain(ssn.replaceAll('-', ''))
+      }
+    }
   })
 
   test('reveals the full SSN only after confirming, audits it, and hides it on leaving', async () => {

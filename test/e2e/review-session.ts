@@ -77,7 +77,8 @@ export async function openCompany(page: Page, name: string | RegExp): Promise<vo
 /** Clicks an export button and returns the file the browser downloaded. */
 export async function downloadExport(
   page: Page,
-  group: 'Export people' | 'Export company',
+  /** The export buttons' group, such as `Export people` or `Export pay statement`. */
+  group: string,
   format: 'CSV' | 'Excel',
 ): Promise<{ download: Download; bytes: Buffer }> {
   const downloaded = page.waitForEvent('download')

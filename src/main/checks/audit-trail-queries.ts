@@ -70,6 +70,10 @@ const TABLE_TITLES: Record<string, string> = {
   ytd: 'Year to date',
   ytd_people: 'Year to date per person',
   pay_history: 'Pay history',
+  pay_statement: 'Pay statement',
+  income_history: 'Income history',
+  custom_fields: 'Custom fields',
+  matched_people: 'People across connections',
 }
 
 const SYNC_MODES: Record<string, string> = {
@@ -77,17 +81,24 @@ const SYNC_MODES: Record<string, string> = {
   incremental: 'Recent changes',
 }
 
-/** Words for the keys syncs and exports record; others are turned into words from their name. */
-const DETAIL_WORDS: Record<string, string> = {
-  rowCount: 'rows',
-  pay_statement: 'pay statements',
-  payment: 'payments',
-  directory: 'people in the directory',
-  individual: 'personal records',
-  employment: 'employment records',
-  company: 'company records',
-  benefits: 'benefits',
-  pay_groups: 'pay groups',
+/**
+ * Words for the keys syncs and exports record, one for a count of one and one for any other
+ * count; a key not listed is turned into words from its name. Syncs count the cached tables
+ * (`benefit`, `pay_group`); the product names (`benefits`, `pay_groups`) read the same.
+ */
+const DETAIL_WORDS: Record<string, readonly [one: string, other: string]> = {
+  rowCount: ['row', 'rows'],
+  pay_statement: ['pay statement', 'pay statements'],
+  payment: ['payment', 'payments'],
+  directory: ['person in the directory', 'people in the directory'],
+  individual: ['personal record', 'personal records'],
+  employment: ['employment record', 'employment records'],
+  company: ['company record', 'company records'],
+  benefit: ['benefit', 'benefits'],
+  benefits: ['benefit', 'benefits'],
+  benefit_enrollment: ['benefit enrollment', 'benefit enrollments'],
+  pay_group: ['pay group', 'pay groups'],
+  pay_groups: ['pay group', 'pay groups'],
 }
 
 const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' }
@@ -126,7 +137,7 @@ export function describeDetail(action: string, detail: Record<string, unknown>):
   if (action === 'export') {
     const parts = [FORMAT_NAMES[String(detail.format)] ?? describeValue(detail.format)]
     if (typeof detail.rowCount === 'number') {
-      parts.push(`${count(detail.rowCount)} ${detail.rowCount === 1 ? 'row' : 'rows'}`)
+      parts.push(`${count(detail.rowCount)} ${countedWords('rowCount', detail.rowCount)}`)
     }
     if (typeof detail.year === 'number') parts.push(`year ${detail.year}`)
     if (detail.unmasked === true) parts.push('unmasked at the accountant’s request')
@@ -149,13 +160,20 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .map(([key, inner]) => {
-        const words = DETAIL_WORDS[key] ?? keyWords(key)
         const said = describeValue(inner)
-        return typeof inner === 'number' ? `${said} ${words}` : `${words}: ${said}`
+        return typeof inner === 'number'
+          ? `${said} ${countedWords(key, inner)}`
+          : `${DETAIL_WORDS[key]?.[1] ?? keyWords(key)}: ${said}`
       })
       .join(', ')
   }
   return ''
+}
+
+function countedWords(key: string, value: number): string {
+  const words = DETAIL_WORDS[key]
+  if (words === undefined) return keyWords(key)
+  return value === 1 ? words[0] : words[1]
 }
 
 function count(value: number): string {

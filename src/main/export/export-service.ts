@@ -27,9 +27,13 @@ import {
   cashRequirementSheet,
   checksSheet,
   companySheet,
+  customFieldsSheet,
   directorySheet,
+  incomeHistorySheet,
+  matchedPeopleSheet,
   payHistorySheet,
   payRunsSheet,
+  payStatementSheet,
   registerSheet,
   unchangedWhileRead,
   ytdPeopleSheet,
@@ -58,10 +62,15 @@ export interface ExportRequest extends DirectoryFilters, PayRunFilters {
   unmasked: boolean
   /** The pay run of a `register` export. */
   paymentId?: string
-  /** The year of a `ytd` or `ytd_people` export. */
+  /** The year of a `ytd`, `ytd_people` or `matched_people` export. */
   year?: number
-  /** The person of a `pay_history` export, or of a one-person `ytd` export. */
+  /**
+   * The person of a `pay_history`, `income_history` or `custom_fields` export, or of a
+   * one-person `ytd` export.
+   */
   individualId?: string
+  /** The statement of a `pay_statement` export, as `payroll.statement` names it. */
+  statementRow?: number
 }
 
 export interface PendingDownload {
@@ -232,7 +241,10 @@ export class ExportService {
     return directorySheet(db, directory, request.connectionId, filters) as ExportSheet<never>
   }
 
-  /** The payroll review's tables, or null for another table. */
+  /**
+   * The payroll review's tables, the person page's and the people matched across connections,
+   * or null for another table.
+   */
   private payrollSheetFor(request: ExportRequest): ExportSheet<unknown> | null {
     const { db } = this.deps
     const { connectionId } = request
@@ -255,6 +267,26 @@ export class ExportService {
           connectionId,
           required(request.individualId),
         ) as ExportSheet<unknown>
+      case 'pay_statement':
+        return payStatementSheet(
+          db,
+          connectionId,
+          required(request.statementRow),
+        ) as ExportSheet<unknown>
+      case 'income_history':
+        return incomeHistorySheet(
+          db,
+          connectionId,
+          required(request.individualId),
+        ) as ExportSheet<unknown>
+      case 'custom_fields':
+        return customFieldsSheet(
+          db,
+          connectionId,
+          required(request.individualId),
+        ) as ExportSheet<unknown>
+      case 'matched_people':
+        return matchedPeopleSheet(db, connectionId, required(request.year)) as ExportSheet<unknown>
       default:
         return null
     }

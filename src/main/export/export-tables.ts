@@ -16,6 +16,7 @@ import type { ExportColumn, ExportSheet } from './export-columns'
 /** The accountant checks' tables live beside the checks they export. */
 export { cashRequirementSheet, checksSheet } from '../checks/check-export-sheets'
 export { auditTrailSheet } from '../checks/audit-trail-queries'
+export { matchedPeopleSheet } from '../checks/matched-people-sheet'
 /** The payroll review's tables: pay runs, a register, year to date and a person's pay history. */
 export {
   payHistorySheet,
@@ -24,6 +25,9 @@ export {
   ytdPeopleSheet,
   ytdSheet,
 } from './payroll-export-sheets'
+/** One pay statement in full, and the person page's income history and custom fields. */
+export { payStatementSheet } from './pay-statement-export-sheet'
+export { customFieldsSheet, incomeHistorySheet } from './person-export-sheets'
 
 const STATUS_WORDS = { true: 'Active', false: 'Terminated' } as const
 

@@ -2,11 +2,12 @@
  * People the client has under more than one record across its connections, such as staff who
  * moved with the employer to a new payroll provider. Each person shows once, with every record
  * (which connection, and the name as that connection spells it), each record's pay in the year,
- * and the records added together.
+ * and the records added together; every matched person, not only this page, can be exported.
  */
 import { useState } from 'react'
 import type { MatchedConnection, PersonMatchBasis } from '../../../shared/checks'
 import { useApi } from '../api/api-context'
+import { ExportActions } from '../export/export-actions'
 import { formatProvider } from '../format/format-provider'
 import { formatCents } from '../format/format-money'
 import { formatPageRange } from '../format/format-page-range'
@@ -155,6 +156,10 @@ export function CheckPeople({
             canGoForward={offset + PAGE_SIZE < value.total}
             onPrevious={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
             onNext={() => setOffset(offset + PAGE_SIZE)}
+          />
+          <ExportActions
+            label="Export people across connections"
+            target={{ table: 'matched_people', connectionId, year: value.year }}
           />
         </>
       )}

@@ -122,5 +122,5 @@ function StatementSection({
   if (statement.value === null) {
     return <p className="empty-state">This statement is no longer in the cache; sync again.</p>
   }
-  return <PayStatementDetailCard statement={statement.value} />
+  return <PayStatementDetailCard connectionId={connectionId} statement={statement.value} />
 }

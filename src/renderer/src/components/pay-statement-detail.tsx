@@ -1,8 +1,10 @@
 /**
  * One pay statement in full: earnings with hours and rates, taxes split by who pays them,
- * employee deductions before and after tax, and employer contributions.
+ * employee deductions before and after tax, and employer contributions, with an export of it all
+ * as one table.
  */
 import type { PayStatementDetail, StatementLine } from '../../../shared/payroll-review'
+import { ExportActions } from '../export/export-actions'
 import { formatCents } from '../format/format-money'
 import { formatDate } from '../format/format-date'
 import {
@@ -22,7 +24,13 @@ interface LineGroup {
   extra?: 'earning' | 'deduction'
 }
 
-export function PayStatementDetailCard({ statement }: { statement: PayStatementDetail }) {
+export function PayStatementDetailCard({
+  connectionId,
+  statement,
+}: {
+  connectionId: string
+  statement: PayStatementDetail
+}) {
   const of = (predicate: (line: StatementLine) => boolean) => statement.lines.filter(predicate)
   const groups: LineGroup[] = [
     {
@@ -81,6 +89,10 @@ export function PayStatementDetailCard({ statement }: { statement: PayStatementD
       {groups.map((group) => (
         <LineTable key={group.testId} group={group} />
       ))}
+      <ExportActions
+        label="Export pay statement"
+        target={{ table: 'pay_statement', connectionId, statementRow: statement.statementRow }}
+      />
     </div>
   )
 }

@@ -14,6 +14,7 @@ import type {
   PersonProfile,
 } from '../../../shared/person-review'
 import { useApi } from '../api/api-context'
+import { ExportActions } from '../export/export-actions'
 import { ErrorAlert } from '../components/error-alert'
 import { PayHistoryPanel } from '../components/pay-history-panel'
 import { PersonSsn } from '../components/person-ssn'
@@ -78,7 +79,11 @@ export function PersonView({
       {person && (
         <>
           <PersonalRecord person={person} connectionId={connectionId} />
-          <EmploymentRecord employment={person.employment} />
+          <EmploymentRecord
+            employment={person.employment}
+            connectionId={connectionId}
+            individualId={individualId}
+          />
           <PayHistoryPanel connectionId={connectionId} individualId={individualId} />
           <YtdPanel connectionId={connectionId} individualId={individualId} refreshKey={0} />
         </>
@@ -123,7 +128,15 @@ function PersonalRecord({ person, connectionId }: { person: PersonProfile; conne
   )
 }
 
-function EmploymentRecord({ employment }: { employment: PersonEmployment | null }) {
+function EmploymentRecord({
+  employment,
+  connectionId,
+  individualId,
+}: {
+  employment: PersonEmployment | null
+  connectionId: string
+  individualId: string
+}) {
   const id = useId()
   if (!employment) {
     return (
@@ -212,6 +225,10 @@ function EmploymentRecord({ employment }: { employment: PersonEmployment | null 
           )}
         </tbody>
       </table>
+      <ExportActions
+        label="Export income history"
+        target={{ table: 'income_history', connectionId, individualId }}
+      />
 
       <table className="data-table" data-testid="person-custom-fields">
         <caption>Custom fields</caption>
@@ -238,6 +255,10 @@ function EmploymentRecord({ employment }: { employment: PersonEmployment | null 
           )}
         </tbody>
       </table>
+      <ExportActions
+        label="Export custom fields"
+        target={{ table: 'custom_fields', connectionId, individualId }}
+      />
     </section>
   )
 }
