@@ -113,6 +113,11 @@ export interface SyncProgress {
   retries?: number
   /** `pending`: Finch is still collecting it; `skipped`: the previous data was kept. */
   state?: 'running' | 'done' | 'pending' | 'unavailable' | 'skipped'
+  /**
+   * Set while the product's next request waits for Finch's rate limit: how long the wait was
+   * when it began, in ms. The next event without it means requests go out again.
+   */
+  waitingMs?: number
 }
 
 export interface AppStatus {

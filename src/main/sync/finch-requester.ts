@@ -35,6 +35,8 @@ export interface RequestCounters {
   retries: number
   rateLimited: number
   freshness: FreshnessHeaders | null
+  /** Told how long the product's next request must wait for Finch's rate limit, when long. */
+  onRateLimitWait?: (waitMs: number) => void
 }
 
 export type FinchAnswer<T> =
@@ -86,9 +88,11 @@ export class FinchRequester {
 
     for (;;) {
       this.throwIfCancelled()
-      const permit = await limiter.acquire(request.bucket, this.options.signal).catch(() => {
-        throw this.cancellation()
-      })
+      const permit = await limiter
+        .acquire(request.bucket, this.options.signal, request.counters.onRateLimitWait)
+        .catch(() => {
+          throw this.cancellation()
+        })
       request.counters.requests += 1
       let outcome: FinchAnswer<T> | Failure
       try {

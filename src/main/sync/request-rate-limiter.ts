@@ -23,6 +23,9 @@ export interface RatePermit {
 /** A margin for clocks that disagree a little with Finch's. */
 const MARGIN_SHARE = 0.01
 
+/** Waits shorter than this are not worth telling the accountant about. */
+export const REPORTED_WAIT_MS = 1_000
+
 export class RequestRateLimiter {
   private readonly windows = new Map<string, Window>()
   private readonly waiters = new Set<() => void>()
@@ -32,10 +35,17 @@ export class RequestRateLimiter {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Waits until both the product's window and the overall window have room, then takes both. */
-  async acquire(bucket: LimitBucket, signal: AbortSignal): Promise<RatePermit> {
+  /**
+   * Waits until both the product's window and the overall window have room, then takes both.
+   * `onWait` hears of each wait of `REPORTED_WAIT_MS` or longer before it starts.
+   */
+  async acquire(
+    bucket: LimitBucket,
+    signal: AbortSignal,
+    onWait?: (waitMs: number) => void,
+  ): Promise<RatePermit> {
     if (!this.settings) {
-      await this.waitOutPause(bucket, signal)
+      await this.waitOutPause(bucket, signal, onWait)
       return { release: () => undefined }
     }
     const windows = [this.window(bucket), this.window('*')]
@@ -45,7 +55,9 @@ export class RequestRateLimiter {
       const waits = windows.map((window) => this.waitFor(window, now))
       if (waits.every((wait) => wait === 0)) break
       const known = waits.filter((wait): wait is number => wait !== null)
-      await this.sleep(known.length > 0 ? Math.max(...known) : null, signal)
+      const wait = known.length > 0 ? Math.max(...known) : null
+      if (wait !== null && wait >= REPORTED_WAIT_MS) onWait?.(wait)
+      await this.sleep(wait, signal)
     }
 
     for (const window of windows) window.slots.push(Infinity)
@@ -80,10 +92,16 @@ export class RequestRateLimiter {
     return Number.isFinite(oldest) ? Math.max(1, Math.ceil(oldest + span - now)) : null
   }
 
-  private async waitOutPause(bucket: LimitBucket, signal: AbortSignal): Promise<void> {
+  private async waitOutPause(
+    bucket: LimitBucket,
+    signal: AbortSignal,
+    onWait?: (waitMs: number) => void,
+  ): Promise<void> {
     const window = this.windows.get(bucket)
     while (window && this.clock() < window.pausedUntil) {
-      await this.sleep(window.pausedUntil - this.clock(), signal)
+      const wait = window.pausedUntil - this.clock()
+      if (wait >= REPORTED_WAIT_MS) onWait?.(wait)
+      await this.sleep(wait, signal)
     }
   }
 

@@ -132,7 +132,8 @@ export class SyncRun {
     }
   }
 
-  emit(product: ProductRun): void {
+  /** Tells the UI how far a product got; `waitingMs` while it waits for Finch's rate limit. */
+  emit(product: ProductRun, waitingMs?: number): void {
     this.options.onProgress({
       connectionId: this.connectionId,
       product: product.name,
@@ -141,12 +142,19 @@ export class SyncRun {
       requests: product.counters.requests,
       retries: product.counters.retries,
       state: product.state,
+      ...(waitingMs === undefined ? {} : { waitingMs: Math.round(waitingMs) }),
     })
   }
 }
 
 export class ProductRun {
-  readonly counters: RequestCounters = { requests: 0, retries: 0, rateLimited: 0, freshness: null }
+  readonly counters: RequestCounters = {
+    requests: 0,
+    retries: 0,
+    rateLimited: 0,
+    freshness: null,
+    onRateLimitWait: (waitMs) => this.run.emit(this, waitMs),
+  }
   done = 0
   total: number | null = null
   state: ProductState = 'running'

@@ -87,6 +87,29 @@ describe('a sync against a Finch that fails and throttles', () => {
     expect(dataRequests(log).filter((e) => e.path === '/employer/individual')).toHaveLength(30)
   })
 
+  it('tells the window while a product waits for Finch’s rate limit, and when it goes on', async () => {
+    harness = await startSyncHarness({ username: 'smallco' })
+    harness.sandbox.setFaults({
+      seed: 3,
+      paths: ['/employer/company'],
+      rateLimitBurstRate: 0.5,
+      rateLimitBurstLength: 1,
+      retryAfterSeconds: 2,
+    })
+
+    await harness.sync.sync(harness.connectionId)
+
+    const company = harness.progress.filter((event) => event.product === 'company')
+    const waits = company.filter((event) => event.waitingMs !== undefined)
+    expect(waits.length).toBeGreaterThan(0)
+    for (const wait of waits) {
+      expect(wait.waitingMs).toBeGreaterThanOrEqual(1_000)
+      expect(wait.waitingMs).toBeLessThanOrEqual(2_000)
+    }
+    expect(company.at(-1)?.waitingMs).toBeUndefined()
+    expect(company.indexOf(waits.at(-1)!)).toBeLessThan(company.length - 1)
+  })
+
   it('waits out Retry-After before asking that product again', async () => {
     harness = await startSyncHarness({ username: 'smallco' })
     harness.sandbox.setFaults({

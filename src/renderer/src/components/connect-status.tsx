@@ -6,7 +6,7 @@
  */
 import { CONNECT_TIMEOUT_MINUTES } from '../../../shared/domain'
 import type { ConnectFlow } from '../hooks/use-connect-flow'
-import { formatSyncProgress } from '../format/format-sync-progress'
+import { summarizeSyncProgress } from '../format/format-sync-progress'
 import { ErrorAlert } from './error-alert'
 import { SyncProgressBar } from './sync-progress-bar'
 
@@ -63,12 +63,13 @@ export function ConnectStatus({
 
     case 'syncing': {
       const name = state.connection.companyName ?? state.connection.customerName
+      const progress = summarizeSyncProgress(state.progress)
       return (
         <section className="connect-status" aria-label="First sync">
           <p role="status" className="connect-status-message">
-            {name} is connected. {formatSyncProgress(state.progress)}
+            {name} is connected. {progress.text}
           </p>
-          <SyncProgressBar progress={state.progress} label={`First sync of ${name}`} />
+          <SyncProgressBar fraction={progress.fraction} label={`First sync of ${name}`} />
           <button
             type="button"
             className="button"

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react'
 import { formatDateTime } from '../format/format-date'
-import { formatSyncProgress } from '../format/format-sync-progress'
+import { summarizeSyncProgress } from '../format/format-sync-progress'
 import type { SyncRun } from '../hooks/use-sync-run'
 import { ErrorAlert } from './error-alert'
 import { SyncProgressBar } from './sync-progress-bar'
@@ -76,10 +76,15 @@ export function SyncControl({
           </button>
         )}
         <p role="status" className="sync-message" data-testid="sync-status">
-          {sync.running ? formatSyncProgress(sync.progress) : lastSynced}
+          {sync.running ? summarizeSyncProgress(sync.progress).text : lastSynced}
         </p>
       </div>
-      {sync.running && <SyncProgressBar progress={sync.progress} label="Sync progress" />}
+      {sync.running && (
+        <SyncProgressBar
+          fraction={summarizeSyncProgress(sync.progress).fraction}
+          label="Sync progress"
+        />
+      )}
       {sync.cancelError && <ErrorAlert>{sync.cancelError}</ErrorAlert>}
       {outcome && outcome.kind !== 'succeeded' && (
         <ErrorAlert tone={outcome.kind === 'cancelled' ? 'notice' : 'error'}>

@@ -1,20 +1,12 @@
-/** A progress bar for a sync; indeterminate while the back end does not know the total yet. */
-import type { SyncProgress } from '../../../shared/domain'
-
-export function SyncProgressBar({
-  progress,
-  label,
-}: {
-  progress: SyncProgress | null
-  label: string
-}) {
-  if (progress?.total) {
+/** A progress bar for a sync; indeterminate while no product knows its total yet. */
+export function SyncProgressBar({ fraction, label }: { fraction: number | null; label: string }) {
+  if (fraction !== null) {
     return (
       <progress
         className="sync-progress"
         aria-label={label}
-        value={progress.done}
-        max={progress.total}
+        value={Math.round(fraction * 1_000)}
+        max={1_000}
       />
     )
   }

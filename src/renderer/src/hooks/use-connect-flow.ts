@@ -6,11 +6,13 @@
  */
 import { useCallback, useRef, useState } from 'react'
 import type { AppErrorCode } from '../../../shared/app-error'
-import type { ConnectOpenIn, ConnectionSummary, SyncProgress } from '../../../shared/domain'
+import type { ConnectOpenIn, ConnectionSummary } from '../../../shared/domain'
 import type { IpcArguments } from '../../../shared/ipc-contract'
 import { ApiError, describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
 import { useApiEvent } from './use-api-event'
+import type { SyncProgressByProduct } from '../format/format-sync-progress'
+import { NO_PROGRESS, addSyncProgress } from '../format/format-sync-progress'
 import type { SyncOutcome } from './sync-outcome'
 import { syncFailureOf, syncOutcomeOf } from './sync-outcome'
 
@@ -20,7 +22,7 @@ export type ConnectState =
   | {
       phase: 'syncing'
       connection: ConnectionSummary
-      progress: SyncProgress | null
+      progress: SyncProgressByProduct
       /** Cancel was asked for and the sync has not stopped yet. */
       cancelling: boolean
     }
@@ -69,14 +71,14 @@ export function useConnectFlow(onReady: (connectionId: string) => void): Connect
   useApiEvent('sync.progress', (progress) => {
     setState((current) =>
       current.phase === 'syncing' && current.connection.connectionId === progress.connectionId
-        ? { ...current, progress }
+        ? { ...current, progress: addSyncProgress(current.progress, progress) }
         : current,
     )
   })
 
   const syncAfterConnect = useCallback(
     async (connection: ConnectionSummary, openWhenDone: boolean) => {
-      setState({ phase: 'syncing', connection, progress: null, cancelling: false })
+      setState({ phase: 'syncing', connection, progress: NO_PROGRESS, cancelling: false })
       const name = connection.companyName ?? connection.customerName
       let outcome: SyncOutcome
       try {

@@ -3,9 +3,10 @@
  * which product is being read and how far along it is, and stop the sync through `sync.cancel`.
  */
 import { useCallback, useState } from 'react'
-import type { SyncProgress } from '../../../shared/domain'
 import { describeError } from '../api/api-error'
 import { useApi } from '../api/api-context'
+import type { SyncProgressByProduct } from '../format/format-sync-progress'
+import { NO_PROGRESS, addSyncProgress } from '../format/format-sync-progress'
 import { useApiEvent } from './use-api-event'
 import type { SyncOutcome } from './sync-outcome'
 import { syncFailureOf, syncOutcomeOf } from './sync-outcome'
@@ -14,7 +15,8 @@ export interface SyncRun {
   running: boolean
   /** Cancel was asked for and the back end has not stopped the sync yet. */
   cancelling: boolean
-  progress: SyncProgress | null
+  /** The latest event of each product of the running sync. */
+  progress: SyncProgressByProduct
   /** How the last sync ended; null before any and while one runs. */
   outcome: SyncOutcome | null
   /** Why Cancel could not be sent; the sync goes on. */
@@ -27,12 +29,12 @@ export function useSyncRun(connectionId: string, onFinished: () => void): SyncRu
   const api = useApi()
   const [running, setRunning] = useState(false)
   const [cancelling, setCancelling] = useState(false)
-  const [progress, setProgress] = useState<SyncProgress | null>(null)
+  const [progress, setProgress] = useState<SyncProgressByProduct>(NO_PROGRESS)
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null)
   const [cancelError, setCancelError] = useState<string | null>(null)
 
   useApiEvent('sync.progress', (update) => {
-    if (update.connectionId === connectionId) setProgress(update)
+    if (update.connectionId === connectionId) setProgress((seen) => addSyncProgress(seen, update))
   })
 
   const run = useCallback(async () => {
@@ -40,7 +42,7 @@ export function useSyncRun(connectionId: string, onFinished: () => void): SyncRu
     setCancelling(false)
     setCancelError(null)
     setOutcome(null)
-    setProgress(null)
+    setProgress(NO_PROGRESS)
 
     try {
       setOutcome(syncOutcomeOf(await api.sync.run({ connectionId })))
@@ -49,7 +51,7 @@ export function useSyncRun(connectionId: string, onFinished: () => void): SyncRu
     } finally {
       setRunning(false)
       setCancelling(false)
-      setProgress(null)
+      setProgress(NO_PROGRESS)
       onFinished()
     }
   }, [api, connectionId, onFinished])

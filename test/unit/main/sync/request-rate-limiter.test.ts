@@ -68,6 +68,30 @@ describe('the client-side rate limiter', () => {
     expect(Date.now() - start).toBeGreaterThanOrEqual(75)
   })
 
+  it('says how long a wait of a second or more will be before it starts, and not shorter ones', async () => {
+    const slow = new RequestRateLimiter({
+      perProduct: { ...FINCH_RATE_LIMITS.perProduct, company: 1 },
+      windowMs: 1_200,
+      overall: { limit: 1_000, windowMs: 1_200 },
+    })
+    const heard: number[] = []
+    ;(await slow.acquire('company', signal, (ms) => heard.push(ms))).release()
+    expect(heard).toEqual([])
+
+    const start = Date.now()
+    await slow.acquire('company', signal, (ms) => heard.push(ms))
+
+    expect(heard).toHaveLength(1)
+    expect(heard[0]).toBeGreaterThanOrEqual(1_000)
+    expect(heard[0]).toBeLessThanOrEqual(1_300)
+    expect(Date.now() - start).toBeGreaterThanOrEqual(heard[0]! - 20)
+
+    const quick = limiter(1)
+    ;(await quick.acquire('company', signal)).release()
+    await quick.acquire('company', signal, (ms) => heard.push(ms))
+    expect(heard).toHaveLength(1)
+  })
+
   it('stops waiting when the sync is cancelled', async () => {
     const limits = limiter(1)
     await limits.acquire('company', signal)
