@@ -89,14 +89,7 @@ describe('a sync against a Finch that fails and throttles', () => {
 
   it('tells the window while a product waits for Finch’s rate limit, and when it goes on', async () => {
     harness = await startSyncHarness({ username: 'smallco' })
-    harness.sandbox.setFaults({
-      seed: 3,
-      paths: ['/employer/company'],
-      rateLimitBurstRate: 0.5,
-      rateLimitBurstLength: 1,
-      retryAfterSeconds: 2,
-    })
-
+    throttleCompany(harness, 2)
     await harness.sync.sync(harness.connectionId)
 
     const company = harness.progress.filter((event) => event.product === 'company')
@@ -112,14 +105,7 @@ describe('a sync against a Finch that fails and throttles', () => {
 
   it('waits out Retry-After before asking that product again', async () => {
     harness = await startSyncHarness({ username: 'smallco' })
-    harness.sandbox.setFaults({
-      seed: 3,
-      paths: ['/employer/company'],
-      rateLimitBurstRate: 0.5,
-      rateLimitBurstLength: 1,
-      retryAfterSeconds: 1,
-    })
-
+    throttleCompany(harness, 1)
     await harness.sync.sync(harness.connectionId)
 
     const company = harness.sandbox.requestLog().filter((e) => e.path === '/employer/company')
@@ -146,3 +132,14 @@ describe('a sync against a Finch that fails and throttles', () => {
     expect(dumpLiveSnapshot(harness.cache.database, harness.connectionId)).toEqual(before)
   })
 })
+
+/** Finch answers about half the company requests 429, with this Retry-After. */
+function throttleCompany(harness: SyncHarness, retryAfterSeconds: number): void {
+  harness.sandbox.setFaults({
+    seed: 3,
+    paths: ['/employer/company'],
+    rateLimitBurstRate: 0.5,
+    rateLimitBurstLength: 1,
+    retryAfterSeconds,
+  })
+}
