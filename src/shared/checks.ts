@@ -55,6 +55,8 @@ export interface PaymentMismatch {
 export interface CashRequirement {
   paymentId: string
   payDate: string | null
+  /** The run's pay groups' names where the cache knows them, null for an unnamed one. */
+  payGroupNames: (string | null)[]
   statementCount: number
   netPayCents: number
   employeeTaxesCents: number

@@ -13,6 +13,9 @@ export const FINCH_TERM_WORDS: Readonly<Record<string, string>> = {
   c_corporation: 'C corporation',
   b_corporation: 'B corporation',
   non_profit: 'Non-profit',
+  // Pay statement types, as the statement and pay history show them and their exports write them.
+  off_cycle_payroll: 'Off-cycle payroll',
+  one_time_payment: 'One-time payment',
 }
 
 /** `s_corporation` reads `S corporation`; `sole_proprietor` reads `Sole proprietor`. */

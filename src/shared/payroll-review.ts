@@ -30,6 +30,8 @@ export interface PayRun {
   companyDebitCents: number | null
   individualCount: number | null
   payGroupIds: string[]
+  /** The groups' names in the order of `payGroupIds`; null for one the provider left unnamed. */
+  payGroupNames: (string | null)[]
 }
 
 export interface PayRunPage {
@@ -68,6 +70,8 @@ export interface RegisterSummary {
   payRun: PayRun
   statementCount: number
   totalHours: number
+  /** False when no statement of the run gives hours, as for a salaried run: not zero hours. */
+  hoursReported: boolean
   grossPayCents: number
   netPayCents: number
   /** In display order: employee taxes, employer taxes, deductions, contributions. */

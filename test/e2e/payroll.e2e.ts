@@ -71,6 +71,42 @@ test.describe('the payroll review', () => {
     await page.getByTestId('pay-runs-group').selectOption('')
   })
 
+  test('tells runs on one pay date apart by pay group, with each period in full at 1280 px', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await openCompany(page, LARGECO)
+    const groupName = new Map(largeco.payGroups.map((group) => [group.id, group.name]))
+    const sameDay = largeco.payments.filter((payment) => payment.pay_date === '2026-08-14')
+    expect(sameDay).toHaveLength(2)
+    const rows = page.getByTestId('pay-run-row').filter({
+      has: page.getByRole('rowheader', { name: 'Aug 14, 2026' }),
+    })
+
+    await expect(page.getByRole('columnheader', { name: 'Pay group' })).toBeVisible()
+    await expect(rows).toHaveCount(2)
+    const shown = await rows.locator('[aria-colindex="3"]').allTextContents()
+    expect(shown.sort()).toEqual(
+      sameDay
+        .map((payment) => (payment.pay_group_ids ?? []).map((id) => groupName.get(id)).join(', '))
+        .sort(),
+    )
+    const newest = largeco.payments[largeco.payments.length - 1]!
+    const period = page.getByTestId('pay-run-row').first().locator('[aria-colindex="2"]')
+    // Nov 16 – 30: the pay date beside it already says 2026.
+    await expect(period).toHaveText(/^Nov 16\s–\s30$/)
+    expect(newest.pay_period?.start_date).toBe('2026-11-16')
+    const clipped = await page
+      .getByTestId('pay-runs-table')
+      .locator('[data-cell], thead th')
+      .evaluateAll((cells) =>
+        cells
+          .filter((cell) => cell.scrollWidth > cell.clientWidth)
+          .map((cell) => `${cell.textContent} ${cell.scrollWidth}/${cell.clientWidth}`),
+      )
+    expect(clipped).toEqual([])
+    await page.locator('.payroll-panel').screenshot({ path: `${SCREENSHOTS}/pay-runs-1280.png` })
+    await page.setViewportSize({ width: 1400, height: 1000 })
+  })
+
   test('shows a register whose totals equal the payment and its statements', async () => {
     const newest = largeco.payments[largeco.payments.length - 1]!
     await openRun(page, 0)
@@ -104,8 +140,25 @@ test.describe('the payroll review', () => {
       )
     }
     await expect(page.getByTestId('register-matches')).toBeVisible()
-    await expect(page.getByTestId('register-count')).toContainText(
-      `${statements.length} statements`,
+    // The newest run is salaried: no statement gives hours, which is not zero hours.
+    expect(statements.some((statement) => typeof statement.total_hours === 'number')).toBe(false)
+    await expect(page.getByTestId('register-count')).toHaveText(
+      `${statements.length} statements · no hours reported`,
+    )
+
+    // Rows in name order: last name, first name, then id, without regard to case.
+    const firstTwo = inRegisterOrder(largeco, newest.id)
+      .slice(0, 2)
+      .map((statement) => personName(largeco, statement.individual_id))
+    const headers = page.getByTestId('register-row').getByRole('rowheader')
+    await expect(headers.first()).toHaveText(firstTwo[0]!)
+    expect((await headers.allTextContents()).slice(0, 2)).toEqual(firstTwo)
+
+    const { download } = await downloadExport(page, 'Export register', 'CSV')
+    expect(download.suggestedFilename()).toBe(
+      `Harborline Outfitters, Inc. register ${newest.pay_date} ${(newest.pay_group_ids ?? [])
+        .map((id) => largeco.payGroups.find((group) => group.id === id)?.name)
+        .join(' ')}.csv`,
     )
     await page.locator('.payroll-panel').screenshot({ path: `${SCREENSHOTS}/register.png` })
   })
@@ -113,7 +166,7 @@ test.describe('the payroll review', () => {
   test('opens one statement with its earnings, taxes, deductions and contributions', async () => {
     await openFirstStatement(page)
 
-    const first = largeco.payStatements(largeco.payments[largeco.payments.length - 1]!.id)![0]!
+    const first = inRegisterOrder(largeco, largeco.payments[largeco.payments.length - 1]!.id)[0]!
     const statement = page.getByTestId('pay-statement')
     await expect(statement.getByTestId('statement-gross')).not.toHaveText('—')
     const earningLines = (first.earnings ?? []).filter((line) => line !== null)
@@ -124,7 +177,7 @@ test.describe('the payroll review', () => {
   })
 
   test('exports the open statement, its figures and every line to the cent', async () => {
-    const first = largeco.payStatements(largeco.payments[largeco.payments.length - 1]!.id)![0]!
+    const first = inRegisterOrder(largeco, largeco.payments[largeco.payments.length - 1]!.id)[0]!
     const amounts = (
       list: readonly ({ amount?: number | null; employer?: boolean | null } | null)[] | null,
       keep: (line: { employer?: boolean | null }) => boolean = () => true,
@@ -146,8 +199,8 @@ test.describe('the payroll review', () => {
       const { rows, formulaCells } = await readSpreadsheet(bytes, kind)
       const figure = (name: string) => rows.find((row) => row[0] === 'Statement' && row[1] === name)
 
-      expect(download.suggestedFilename()).toMatch(
-        new RegExp(`pay_statement \\d{4}-\\d{2}-\\d{2}\\.${kind}$`),
+      expect(download.suggestedFilename()).toBe(
+        `${LARGECO} - ${person} pay statement ${largeco.payments.at(-1)!.pay_date}.${kind}`,
       )
       expect(formulaCells).toEqual([])
       expect(rows[0]).toEqual(['Kind', 'Name', 'Type', 'Detail', 'Hours', 'Rate', 'Amount'])
@@ -182,7 +235,8 @@ test.describe('the payroll review', () => {
     await page.getByTestId('ytd-year').fill('2025')
 
     const totals = page.getByTestId('ytd-totals')
-    await expect(totals).toContainText(`${statements.length} statements`)
+    const statementCount = new Intl.NumberFormat('en-US').format(statements.length)
+    await expect(totals).toContainText(`${statementCount} statements`)
     const expected = {
       'ytd-gross': sum((s) => s.gross_pay?.amount ?? 0),
       'ytd-taxes': sum((s) => lines(s.taxes, (tax) => !tax.employer)),
@@ -197,19 +251,27 @@ test.describe('the payroll review', () => {
     // The company's statements add up: gross less taxes and deductions is net, to the cent.
     await expect(totals.getByTestId('ytd-unexplained')).toHaveAttribute('data-cents', '0')
     await page.locator('.ytd-panel').screenshot({ path: `${SCREENSHOTS}/ytd.png` })
+
+    // A year without pay runs has nothing to add up, and says so instead of showing zeros.
+    await page.getByTestId('ytd-year').fill('1999')
+    await expect(page.getByTestId('ytd-nothing-paid')).toHaveText('Nothing was paid in 1999.')
+    await expect(page.getByTestId('ytd-totals')).toHaveCount(0)
+    await expect(page.getByTestId('ytd-adds-up')).toHaveCount(0)
   })
 
   test('shows hostile names in the register and statement as text', async () => {
     await openCompany(page, HOSTILE)
     await openRun(page, 0)
     const newest = hostile.payments[hostile.payments.length - 1]!
-    const firstStatement = hostile.payStatements(newest.id)![0]!
+    const firstStatement = inRegisterOrder(hostile, newest.id)[0]!
     const person = hostile.directory.find((entry) => entry.id === firstStatement.individual_id)!
 
     const firstRow = page.getByTestId('register-row').first()
-    await expect(firstRow.getByRole('rowheader')).toContainText(person.first_name ?? '')
+    // In name order the first is ` Padded `, whose first name is blank: its last name shows.
+    const shownName = [person.first_name, person.last_name].join(' ').trim()
+    await expect(firstRow.getByRole('rowheader')).toContainText(shownName)
     await openFirstStatement(page)
-    await expect(page.getByTestId('statement-person')).toContainText(person.first_name ?? '')
+    await expect(page.getByTestId('statement-person')).toContainText(shownName)
 
     expect(dialogs).toEqual([])
     expect(await page.locator('script:not([src])').count()).toBe(0)
@@ -232,4 +294,30 @@ async function openFirstStatement(page: Page): Promise<void> {
   await page.getByTestId('register-row').first().locator('[data-cell]').first().click()
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('pay-statement')).toBeVisible()
+}
+
+type Scenario = ReturnType<typeof createScenario>
+
+function personName(dataset: Scenario, individualId: string): string {
+  const person = dataset.directory.find((entry) => entry.id === individualId)
+  return [person?.first_name, person?.last_name].filter(Boolean).join(' ')
+}
+
+/** A run's statements as the register lists them: last name, first name, id, any case. */
+function inRegisterOrder(dataset: Scenario, paymentId: string) {
+  const key = (individualId: string) => {
+    const person = dataset.directory.find((entry) => entry.id === individualId)
+    return [person?.last_name ?? '', person?.first_name ?? '', individualId].map((part, index) =>
+      index < 2 ? part.toLowerCase() : part,
+    )
+  }
+  const compare = (a: string[], b: string[]) => {
+    for (let index = 0; index < a.length; index++) {
+      if (a[index]! !== b[index]!) return a[index]! < b[index]! ? -1 : 1
+    }
+    return 0
+  }
+  return [...(dataset.payStatements(paymentId) ?? [])].sort((a, b) =>
+    compare(key(a.individual_id), key(b.individual_id)),
+  )
 }

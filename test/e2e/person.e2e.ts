@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import type { CompanyDataset } from '../../src/sandbox/data'
+import { finchTermWords } from '../../src/shared/finch-terms'
 import { createScenario } from '../../src/sandbox/data'
 import type { ReviewSession } from './review-session'
 import { downloadExport, openCompany, readSpreadsheet, startReviewSession } from './review-session'
@@ -84,8 +85,13 @@ test.describe('the person page', () => {
       const custom = await downloadExport(page, 'Export custom fields', format)
       const customSheet = await readSpreadsheet(custom.bytes, kind)
 
+      // Named for the company and the person, so two people's files never share a name.
+      const named = largeco.directory.find((entry) => entry.id === person)!
       expect(income.download.suggestedFilename()).toMatch(
-        new RegExp(`income_history \\d{4}-\\d{2}-\\d{2}\\.${kind}$`),
+        new RegExp(
+          `^${LARGECO} - ${named.first_name} ${named.last_name} income history ` +
+            `\\d{4}-\\d{2}-\\d{2}\\.${kind}$`,
+        ),
       )
       expect([...incomeSheet.formulaCells, ...customSheet.formulaCells]).toEqual([])
       expect(incomeSheet.rows[0]).toEqual(['Effective', 'Amount', 'Currency', 'Paid'])
@@ -165,6 +171,22 @@ test.describe('the person page', () => {
     )
     await page.getByRole('button', { name: 'Back to the pay history' }).click()
     await expect(page.getByTestId('pay-history-row').first()).toBeVisible()
+
+    // The export is named for the person and gives each statement's type in words.
+    const named = largeco.directory.find((entry) => entry.id === person)!
+    const history = await downloadExport(page, 'Export pay history', 'CSV')
+    const { rows } = await readSpreadsheet(history.bytes, 'csv')
+    expect(history.download.suggestedFilename()).toMatch(
+      new RegExp(
+        `^${LARGECO} - ${named.first_name} ${named.last_name} pay history \\d{4}-\\d{2}-\\d{2}\\.csv$`,
+      ),
+    )
+    expect(rows[0]?.[1]).toBe('Statement type')
+    const types = (list: (string | null | undefined)[]) => [...new Set(list)].sort()
+    expect(types(rows.slice(1).map((row) => row[1] as string))).toEqual(
+      types(statements.map(({ statement }) => finchTermWords(statement.type ?? ''))),
+    )
+    expect(rows.slice(1).map((row) => row[1])).not.toContain('regular_payroll')
   })
 
   test('shows the person’s year to date with net equal to gross less taxes and deductions', async () => {

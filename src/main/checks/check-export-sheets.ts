@@ -7,6 +7,7 @@ import type { VarianceKind } from '../../shared/checks'
 import { COMPANY_DEBIT_RULE, GROSS_TO_NET_RULE } from '../../shared/checks'
 import type { CacheDatabase } from '../cache/open-database'
 import type { ExportColumn, ExportSheet } from '../export/export-columns'
+import { UNNAMED_PAY_GROUP } from '../review/pay-group-names'
 import { readReconciliation } from './reconciliation-checks'
 import { readRunVariance } from './run-variance'
 
@@ -101,6 +102,12 @@ type CashRow = ReturnType<typeof readReconciliation>['cashRequirements'][number]
 
 const CASH_COLUMNS: ExportColumn<CashRow>[] = [
   { header: 'Pay date', kind: 'date', value: (row) => row.payDate, width: 12 },
+  {
+    header: 'Pay groups',
+    kind: 'text',
+    value: (row) => row.payGroupNames.map((name) => name ?? UNNAMED_PAY_GROUP).join(', '),
+    width: 24,
+  },
   { header: 'Payment ID', kind: 'text', value: (row) => row.paymentId, width: 38 },
   { header: 'Statements', kind: 'integer', value: (row) => row.statementCount, width: 10 },
   { header: 'Net pay', kind: 'cents', value: (row) => row.netPayCents, width: 14 },

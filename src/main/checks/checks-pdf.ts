@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
 import { COMPANY_DEBIT_RULE, GROSS_TO_NET_RULE } from '../../shared/checks'
 import type { CacheDatabase } from '../cache/open-database'
 import { centsToDecimal } from '../export/export-columns'
-import { suggestedFileName } from '../export/export-service'
+import { suggestedFileName } from '../export/export-file-name'
 import { checkFindings } from './check-export-sheets'
 import { readReconciliation } from './reconciliation-checks'
 
@@ -190,5 +190,9 @@ export async function buildChecksPdf(
 
 /** `Harbor Line Logistics checks 2026-11-30.pdf`, made safe the way table exports are. */
 export function checksPdfFileName(companyName: string, date: Date): string {
-  return suggestedFileName(companyName, 'checks', 'csv', date).replace(/\.csv$/, '.pdf')
+  return suggestedFileName(
+    companyName,
+    { subject: ['checks', date.toISOString().slice(0, 10)] },
+    'pdf',
+  )
 }

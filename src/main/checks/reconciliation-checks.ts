@@ -186,7 +186,11 @@ function toReport(
     paymentMismatches: withStatements.flatMap((payment) =>
       paymentMismatches(payment, payGroupNamesOf(payment.pay_group_ids_json, payGroups.names)),
     ),
-    cashRequirements: withStatements.slice(0, MAX_CASH_RUNS).map(toCashRequirement),
+    cashRequirements: withStatements
+      .slice(0, MAX_CASH_RUNS)
+      .map((payment) =>
+        toCashRequirement(payment, payGroupNamesOf(payment.pay_group_ids_json, payGroups.names)),
+      ),
   }
 }
 
@@ -418,7 +422,10 @@ function expectedDebitCents(record: PaymentRecord): number | null {
 }
 
 /** Cash needs come from the statements, which carry employer contributions the payment lacks. */
-function toCashRequirement(record: PaymentRecord): CashRequirement {
+function toCashRequirement(
+  record: PaymentRecord,
+  payGroupNames: (string | null)[],
+): CashRequirement {
   const cashRequiredCents =
     record.statements_net_cents +
     record.statements_employee_taxes_cents +
@@ -427,6 +434,7 @@ function toCashRequirement(record: PaymentRecord): CashRequirement {
   return {
     paymentId: record.payment_id,
     payDate: record.pay_date,
+    payGroupNames,
     statementCount: record.statement_count,
     netPayCents: record.statements_net_cents,
     employeeTaxesCents: record.statements_employee_taxes_cents,

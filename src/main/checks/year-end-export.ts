@@ -13,7 +13,7 @@ import type { CacheDatabase } from '../cache/open-database'
 import { writeCsv } from '../export/csv-writer'
 import type { ExportColumn, ExportSheet } from '../export/export-columns'
 import type { ExportService, SaveFileFilter } from '../export/export-service'
-import { suggestedFileName } from '../export/export-service'
+import { suggestedFileName } from '../export/export-file-name'
 import { writeXlsx } from '../export/xlsx-writer'
 import { recordAuditEvent } from '../review/audit-trail'
 import type { Cell } from './checks-pdf'
@@ -206,9 +206,10 @@ export function yearEndFileName(
   format: YearEndFormat,
   date: Date,
 ): string {
-  return suggestedFileName(companyName, 'checks', 'csv', date).replace(
-    / checks (\d{4}-\d{2}-\d{2})\.csv$/,
-    ` year-end ${year} $1.${format}`,
+  return suggestedFileName(
+    companyName,
+    { subject: ['year-end', String(year), date.toISOString().slice(0, 10)] },
+    format,
   )
 }
 

@@ -21,6 +21,7 @@ import type { Logger } from '../log/logger'
 import type { DirectoryQueries } from '../review/directory-queries'
 import { recordAuditEvent } from '../review/audit-trail'
 import { writeCsv } from './csv-writer'
+import { exportFileTitle, suggestedFileName } from './export-file-name'
 import type { ExportSheet } from './export-columns'
 import {
   auditTrailSheet,
@@ -118,9 +119,8 @@ export class ExportService {
 
     const fileName = suggestedFileName(
       connection.companyName ?? connection.customerName,
-      request.table,
+      exportFileTitle(this.deps.db, request, new Date(this.now())),
       request.format,
-      new Date(this.now()),
     )
     const pending: PendingDownload = {
       fileName,
@@ -304,24 +304,4 @@ export class ExportService {
 function required<T>(value: T | undefined): T {
   if (value === undefined) throw new AppError('invalid_argument', 'The export is missing a field.')
   return value
-}
-
-/**
- * `Harbor Line Logistics directory 2026-11-30.xlsx`. The company's name comes from the provider
- * and may be hostile, so only letters, digits, spaces and a few marks survive into a file name.
- */
-export function suggestedFileName(
-  companyName: string,
-  table: ExportTable,
-  format: ExportFormat,
-  date: Date,
-): string {
-  const safeName =
-    companyName
-      .normalize('NFKC')
-      .replace(/[^\p{L}\p{N} .,&()_-]/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .replace(/^[ .]+|[ .]+$/g, '')
-      .slice(0, 80) || 'Company'
-  return `${safeName} ${table} ${date.toISOString().slice(0, 10)}.${format}`
 }

@@ -5,6 +5,7 @@
  * queries as the screens, a batch at a time; no table here holds an SSN or bank number.
  */
 import { AppError } from '../../shared/app-error'
+import { finchTermWords } from '../../shared/finch-terms'
 import type { PayRun, PayRunFilters, RegisterLineKind } from '../../shared/payroll-review'
 import type { PayHistoryRow } from '../../shared/person-review'
 import type { YtdLineTotal, YtdPersonRow } from '../../shared/ytd-review'
@@ -121,7 +122,7 @@ export function registerSheet(
       {
         person: 'Total',
         individualId: null,
-        hours: summary.totalHours,
+        hours: summary.hoursReported ? summary.totalHours : null,
         grossCents: summary.grossPayCents,
         amountsCents: summary.columns.map((column) => column.totalCents),
         netCents: summary.netPayCents,
@@ -220,7 +221,12 @@ export function ytdPeopleSheet(
 
 const PAY_HISTORY_COLUMNS: ExportColumn<PayHistoryRow>[] = [
   { header: 'Pay date', kind: 'date', value: (row) => row.payDate, width: 12 },
-  { header: 'Statement type', kind: 'text', value: (row) => row.type, width: 20 },
+  {
+    header: 'Statement type',
+    kind: 'text',
+    value: (row) => (row.type === null ? null : finchTermWords(row.type)),
+    width: 20,
+  },
   { header: 'Hours', kind: 'hours', value: (row) => row.totalHours, width: 10 },
   { header: 'Gross', kind: 'cents', value: (row) => row.grossPayCents, width: 16 },
   { header: 'Net', kind: 'cents', value: (row) => row.netPayCents, width: 16 },

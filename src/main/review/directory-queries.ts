@@ -10,7 +10,6 @@
  * once per snapshot and filter set and kept.
  */
 import type { DirectoryPage, DirectoryRow } from '../../shared/domain'
-import { sortablePersonName } from '../../shared/person-name'
 import type {
   DirectoryFacets,
   DirectoryFilters,
@@ -233,7 +232,7 @@ export class DirectoryQueries {
 
     const managerRows = this.db
       .prepare(
-        `SELECT d.manager_id, m.first_name, m.middle_name, m.last_name, count(*) AS count
+        `SELECT d.manager_id, m.first_name, m.last_name, count(*) AS count
          FROM directory_entry_version d ${MANAGER_JOIN}
          WHERE ${inDirectory} AND d.manager_id IS NOT NULL
          GROUP BY d.manager_id
@@ -244,18 +243,12 @@ export class DirectoryQueries {
       .all({ ...params, limit: MAX_MANAGER_FACETS + 1 }) as {
       manager_id: string
       first_name: string | null
-      middle_name: string | null
       last_name: string | null
       count: number
     }[]
     const managers = managerRows.slice(0, MAX_MANAGER_FACETS).map((row) => ({
       value: row.manager_id,
-      label:
-        sortablePersonName({
-          firstName: row.first_name,
-          middleName: row.middle_name,
-          lastName: row.last_name,
-        }) ?? 'Not in the directory',
+      label: managerName(row.first_name, row.last_name) ?? 'Not in the directory',
       count: row.count,
     }))
 
@@ -442,8 +435,15 @@ function emptyFacets(): DirectoryFacets {
   }
 }
 
+/**
+ * A manager as the people table's column and the manager filter both name them, first then last
+ * name; the filter still sorts managers by last name.
+ */
+function managerName(firstName: string | null, lastName: string | null): string | null {
+  return [firstName, lastName].filter(Boolean).join(' ') || null
+}
+
 function toDirectoryRow(row: PersonRecord): DirectoryRow {
-  const managerName = [row.manager_first, row.manager_last].filter(Boolean).join(' ')
   return {
     individualId: row.individual_id,
     firstName: row.first_name,
@@ -452,7 +452,7 @@ function toDirectoryRow(row: PersonRecord): DirectoryRow {
     email: row.email,
     department: row.department,
     managerId: row.manager_id,
-    managerName: managerName || null,
+    managerName: managerName(row.manager_first, row.manager_last),
     isActive: row.is_active === null ? null : row.is_active === 1,
   }
 }

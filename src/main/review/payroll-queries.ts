@@ -23,6 +23,7 @@ import { REGISTER_LINE_KINDS } from '../../shared/payroll-review'
 import type { CacheDatabase } from '../cache/open-database'
 import { directoryJoinSql } from '../cache/directory-join'
 import { COLUMN_LINES_SQL, LINE_COLUMN_SQL } from '../cache/payment-register'
+import { parsePayGroupIds, readPayGroupNames } from './pay-group-names'
 
 /** More pay groups than this are left out of the filter; the runs stay listed. */
 export const MAX_PAY_GROUPS = 500
@@ -50,6 +51,14 @@ const PAYMENT_COLUMNS = `p.payment_id, p.pay_date, p.pay_period_start, p.pay_per
 const PERSON_NAME_SQL = `nullif(trim(coalesce(d.first_name, '') || ' ' || coalesce(d.last_name, '')), '')`
 
 const PERSON_JOIN = directoryJoinSql('d', 's.connection_id', 's.individual_id')
+
+/**
+ * The register in the directory's order: last name, first name, without regard to case, then
+ * the individual id, and Finch's position for a person paid twice in one run, so pages never
+ * overlap. A person the directory lacks has no name and comes first, as in the directory.
+ */
+const REGISTER_ORDER = `d.last_name COLLATE NOCASE, d.first_name COLLATE NOCASE, s.individual_id,
+  s.position`
 
 export interface PayRunWindowQuery extends PayRunFilters {
   connectionId: string
@@ -117,7 +126,8 @@ export class PayrollReviewQueries {
          ORDER BY p.pay_date DESC, p.payment_id LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset }) as PaymentRecord[]
-    return { total, offset: query.offset, rows: rows.map(toPayRun) }
+    const groupNames = readPayGroupNames(this.db, query.connectionId)
+    return { total, offset: query.offset, rows: rows.map((row) => toPayRun(row, groupNames)) }
   }
 
   /**
@@ -145,9 +155,10 @@ export class PayrollReviewQueries {
       reconcile('net', payment.net_pay_cents, sums.net),
     ]
     return {
-      payRun: toPayRun(payment),
+      payRun: toPayRun(payment, readPayGroupNames(this.db, connectionId)),
       statementCount: sums.statements,
       totalHours: sums.hours,
+      hoursReported: sums.hours !== 0 || this.anyHours(connectionId, paymentId),
       grossPayCents: sums.gross,
       netPayCents: sums.net,
       columns,
@@ -156,7 +167,7 @@ export class PayrollReviewQueries {
   }
 
   /**
-   * A window of the register in the payment's own statement order. `amountsCents` follows the
+   * A window of the register in name order (`REGISTER_ORDER`). `amountsCents` follows the
    * column order of `registerSummary`, so the renderer lines them up without matching names.
    */
   registerPage(query: RegisterWindowQuery): RegisterPage {
@@ -170,7 +181,7 @@ export class PayrollReviewQueries {
            s.net_pay_cents, ${PERSON_NAME_SQL} AS person_name
          FROM pay_statement s ${PERSON_JOIN}
          WHERE s.connection_id = @connectionId AND s.payment_id = @paymentId
-         ORDER BY s.position LIMIT @limit OFFSET @offset`,
+         ORDER BY ${REGISTER_ORDER} LIMIT @limit OFFSET @offset`,
       )
       .all({ connectionId, paymentId, limit: query.limit, offset: query.offset }) as {
       statement_row: number
@@ -286,6 +297,17 @@ export class PayrollReviewQueries {
     }
   }
 
+  /** Whether any statement of the payment gives its hours; the stored sum reads 0 either way. */
+  private anyHours(connectionId: string, paymentId: string): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM pay_statement s
+           WHERE s.connection_id = ? AND s.payment_id = ? AND s.total_hours IS NOT NULL) AS found`,
+      )
+      .get(connectionId, paymentId) as { found: number }
+    return row.found === 1
+  }
+
   /**
    * The totals the sync stored for the payment, or, for a payment without them (its statements
    * failed to read), the same sums taken over its lines now.
@@ -362,7 +384,8 @@ function reconcile(
   }
 }
 
-function toPayRun(row: PaymentRecord): PayRun {
+function toPayRun(row: PaymentRecord, groupNames: ReadonlyMap<string, string>): PayRun {
+  const payGroupIds = parsePayGroupIds(row.pay_group_ids_json)
   return {
     paymentId: row.payment_id,
     payDate: row.pay_date,
@@ -374,14 +397,9 @@ function toPayRun(row: PaymentRecord): PayRun {
     netPayCents: row.net_pay_cents,
     companyDebitCents: row.company_debit_cents,
     individualCount: row.individual_count,
-    payGroupIds: parseIdList(row.pay_group_ids_json),
+    payGroupIds,
+    payGroupNames: payGroupIds.map((id) => groupNames.get(id) ?? null),
   }
-}
-
-function parseIdList(json: string | null): string[] {
-  if (json === null) return []
-  const parsed: unknown = JSON.parse(json)
-  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []
 }
 
 function toStatementLine(row: {

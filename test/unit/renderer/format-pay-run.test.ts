@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPayRun } from '../../../src/renderer/src/format/format-pay-run'
+import { formatPayGroups, formatPayRun } from '../../../src/renderer/src/format/format-pay-run'
 
 const american = { locale: 'en-US' }
 
@@ -21,5 +21,16 @@ describe('formatPayRun', () => {
 
   it('says a run has no pay date rather than leaving the name empty', () => {
     expect(formatPayRun({ payDate: null, payGroupNames: [] }, true, american)).toBe('No pay date')
+  })
+})
+
+describe('formatPayGroups', () => {
+  it('lists a run’s pay groups by name, an unnamed one in words', () => {
+    expect(formatPayGroups(['Salaried'])).toBe('Salaried')
+    expect(formatPayGroups(['Hourly Biweekly', null])).toBe('Hourly Biweekly, Unnamed pay group')
+  })
+
+  it('answers null for a run that names no pay group', () => {
+    expect(formatPayGroups([])).toBeNull()
   })
 })

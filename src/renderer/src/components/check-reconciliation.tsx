@@ -7,7 +7,7 @@ import type { PaymentCheckField, ReconciliationReport } from '../../../shared/ch
 import { COMPANY_DEBIT_RULE, GROSS_TO_NET_RULE } from '../../../shared/checks'
 import { formatDate } from '../format/format-date'
 import { formatCents } from '../format/format-money'
-import { formatPayRun } from '../format/format-pay-run'
+import { formatPayGroups, formatPayRun } from '../format/format-pay-run'
 import { CheckTableFrame } from './check-table-frame'
 
 const FIELD_LABELS: Record<PaymentCheckField, string> = {
@@ -157,6 +157,7 @@ function CashRequirements({ report }: { report: ReconciliationReport }) {
           <thead>
             <tr>
               <th scope="col">Pay date</th>
+              <th scope="col">Pay group</th>
               <th scope="col">Net pay</th>
               <th scope="col">Employee taxes</th>
               <th scope="col">Employer taxes</th>
@@ -168,8 +169,9 @@ function CashRequirements({ report }: { report: ReconciliationReport }) {
           </thead>
           <tbody>
             {report.cashRequirements.map((row) => (
-              <tr key={row.paymentId}>
+              <tr key={row.paymentId} data-testid="check-cash-run" data-payment-id={row.paymentId}>
                 <td>{day(row.payDate)}</td>
+                <td>{formatPayGroups(row.payGroupNames) ?? '—'}</td>
                 <td className="numeric">{money(row.netPayCents)}</td>
                 <td className="numeric">{money(row.employeeTaxesCents)}</td>
                 <td className="numeric">{money(row.employerTaxesCents)}</td>

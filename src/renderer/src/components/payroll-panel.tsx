@@ -118,38 +118,45 @@ function PayRunsSection({
 
   return (
     <>
-      <div className="people-toolbar payroll-filters">
-        <label htmlFor={`${id}-from`}>Paid from</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={from}
-          data-testid="pay-runs-from"
-          onChange={(event) => setFrom(event.target.value)}
-        />
-        <label htmlFor={`${id}-to`}>to</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={to}
-          data-testid="pay-runs-to"
-          onChange={(event) => setTo(event.target.value)}
-        />
-        <label htmlFor={`${id}-group`}>Pay group</label>
-        <select
-          id={`${id}-group`}
-          value={payGroupId}
-          data-testid="pay-runs-group"
-          onChange={(event) => setPayGroupId(event.target.value)}
-        >
-          <option value="">All pay groups</option>
-          {payGroups.value?.map((group) => (
-            <option key={group.payGroupId} value={group.payGroupId}>
-              {group.name ?? group.payGroupId}
-            </option>
-          ))}
-        </select>
-      </div>
+      <fieldset className="people-filters payroll-filters">
+        <legend className="visually-hidden">Filter pay runs</legend>
+        <div className="filter-field">
+          <label htmlFor={`${id}-from`}>Paid from</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={from}
+            data-testid="pay-runs-from"
+            onChange={(event) => setFrom(event.target.value)}
+          />
+        </div>
+        <div className="filter-field">
+          <label htmlFor={`${id}-to`}>Paid to</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={to}
+            data-testid="pay-runs-to"
+            onChange={(event) => setTo(event.target.value)}
+          />
+        </div>
+        <div className="filter-field">
+          <label htmlFor={`${id}-group`}>Pay group</label>
+          <select
+            id={`${id}-group`}
+            value={payGroupId}
+            data-testid="pay-runs-group"
+            onChange={(event) => setPayGroupId(event.target.value)}
+          >
+            <option value="">All pay groups</option>
+            {payGroups.value?.map((group) => (
+              <option key={group.payGroupId} value={group.payGroupId}>
+                {group.name ?? group.payGroupId}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
       {rows.error && <ErrorAlert onRetry={rows.reload}>{rows.error}</ErrorAlert>}
       <PayRunsTable
         rows={rows}

@@ -8,6 +8,7 @@ import type { DirectoryRow } from '../../../shared/domain'
 import type { DirectoryFilters } from '../../../shared/review'
 import { useApi } from '../api/api-context'
 import { ExportActions } from '../export/export-actions'
+import { formatDirectoryEmpty } from '../format/format-directory-empty'
 import { formatPageRange } from '../format/format-page-range'
 import { useAsyncValue } from '../hooks/use-async-value'
 import { useDebouncedValue } from '../hooks/use-debounced-value'
@@ -63,14 +64,11 @@ export function PeoplePanel({
   )
 
   const total = rows.total ?? 0
-  const narrowed = Object.keys(query).length > 0
-  const emptyMessage = narrowed
-    ? search
-      ? `No one matches “${search}” with these filters.`
-      : 'No one matches these filters.'
-    : rows.total === null
-      ? 'Loading the directory…'
-      : 'The directory is empty. Sync to read it from Finch.'
+  const emptyMessage = formatDirectoryEmpty({
+    search,
+    filtered: Object.keys(filters).length > 0,
+    loaded: rows.total !== null,
+  })
   const shownRows = range && total > 0 ? Math.min(range.end, total - 1) - range.start + 1 : 0
   const people = facets.value?.total
 

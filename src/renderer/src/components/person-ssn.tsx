@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useApi } from '../api/api-context'
 import { describeError } from '../api/api-error'
+import { formatMissingSsn } from '../format/format-missing-ssn'
 
 type RevealState =
   | { step: 'masked' }
@@ -20,12 +21,15 @@ export function PersonSsn({
   personName,
   ssnLast4,
   canReveal,
+  connectionProducts,
 }: {
   connectionId: string
   individualId: string
   personName: string
   ssnLast4: string | null
   canReveal: boolean
+  /** The products the connection was granted; undefined until they are read. */
+  connectionProducts: readonly string[] | undefined
 }) {
   const api = useApi()
   const id = useId()
@@ -62,7 +66,7 @@ export function PersonSsn({
   }
 
   if (ssnLast4 === null && !canReveal) {
-    return <span data-testid="person-ssn">Not provided</span>
+    return <span data-testid="person-ssn">{formatMissingSsn(connectionProducts)}</span>
   }
 
   return (

@@ -113,7 +113,10 @@ export function RegisterPanel({
       </table>
 
       <p className="secondary-text" data-testid="register-count">
-        {summary.value.statementCount} statements · {formatHours(summary.value.totalHours)} hours
+        {summary.value.statementCount} statements ·{' '}
+        {summary.value.hoursReported
+          ? `${formatHours(summary.value.totalHours)} hours`
+          : 'no hours reported'}
       </p>
       {rows.error && <ErrorAlert onRetry={rows.reload}>{rows.error}</ErrorAlert>}
       <RegisterTable

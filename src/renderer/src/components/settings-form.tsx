@@ -199,7 +199,7 @@ export function SettingsForm({ initial }: { initial: AppSettings }) {
         hint={
           managed.has('browserCallbackPort')
             ? undefined
-            : 'For "Connect in my browser": Finch returns to http://127.0.0.1:<port>/callback. Leave blank for any free port, or set the port of the redirect URI registered with Finch.'
+            : 'When Finch Connect opens "In my web browser", Finch returns to http://127.0.0.1:<port>/callback. Leave blank for any free port, or set the port of the redirect URI registered with Finch.'
         }
         onChange={(browserCallbackPort) => edit({ browserCallbackPort })}
       />

@@ -10,6 +10,7 @@ import type { YtdLineTotal, YtdPersonRow, YtdSummary } from '../../../shared/ytd
 import { useApi } from '../api/api-context'
 import { ExportActions } from '../export/export-actions'
 import { formatCents } from '../format/format-money'
+import { formatYtdYear, ytdHasPayments } from '../format/format-ytd-year'
 import { useAsyncValue } from '../hooks/use-async-value'
 import type { RowRange } from '../table/page-window'
 import type { TableColumn } from '../table/table-columns'
@@ -90,7 +91,14 @@ export function YtdPanel({
       {summary.status === 'failed' && (
         <ErrorAlert onRetry={summary.reload}>{summary.message}</ErrorAlert>
       )}
-      {totals && <YtdTotals totals={totals} />}
+      {totals &&
+        (ytdHasPayments(totals) ? (
+          <YtdTotals totals={totals} />
+        ) : (
+          <p className="empty-state" data-testid="ytd-nothing-paid">
+            {formatYtdYear(totals)}
+          </p>
+        ))}
       <ExportActions
         label={individualId !== undefined ? 'Export year to date' : 'Export year to date totals'}
         target={{
@@ -130,7 +138,7 @@ function YtdTotals({ totals }: { totals: YtdSummary }) {
   return (
     <table className="data-table ytd-totals" data-testid="ytd-totals">
       <caption>
-        {totals.year}: {totals.paymentCount} pay runs, {totals.statementCount} statements{' '}
+        {formatYtdYear(totals)}{' '}
         {addsUp ? (
           <span className="status-badge status-active" data-testid="ytd-adds-up">
             Net adds up

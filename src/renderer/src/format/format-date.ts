@@ -34,6 +34,37 @@ export function formatDate(value: string | null, options: DateFormatOptions = {}
   }).format(instant)
 }
 
+/**
+ * A span of calendar days as short as the locale allows: `Nov 16 – 29, 2026` within a month,
+ * `Nov 30 – Dec 13, 2026` within a year, both years in full across one. With `besideYear`, the
+ * year a neighbouring date already shows, a span wholly in that year leaves it out
+ * (`Nov 16 – 29`). An end that cannot be read shows as `?`; null when neither can.
+ */
+export function formatDateRange(
+  start: string | null,
+  end: string | null,
+  options: DateFormatOptions & { besideYear?: number } = {},
+): string | null {
+  const from = start === null ? null : parseCalendarDate(start)
+  const to = end === null ? null : parseCalendarDate(end)
+  if (from && to && from.getTime() <= to.getTime()) {
+    const sameYear =
+      from.getUTCFullYear() === options.besideYear && to.getUTCFullYear() === options.besideYear
+    const style: Intl.DateTimeFormatOptions = sameYear
+      ? { month: 'short', day: 'numeric' }
+      : { dateStyle: 'medium' }
+    return new Intl.DateTimeFormat(options.locale, { ...style, timeZone: 'UTC' }).formatRange(
+      from,
+      to,
+    )
+  }
+
+  const startText = formatDate(start, options)
+  const endText = formatDate(end, options)
+  if (startText === null && endText === null) return null
+  return `${startText ?? '?'} – ${endText ?? '?'}`
+}
+
 /** A timestamp as date and time (`Jan 15, 2024, 3:04 PM`), or null when it cannot be read. */
 export function formatDateTime(
   value: string | null,

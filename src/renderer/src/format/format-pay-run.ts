@@ -6,6 +6,9 @@
 import type { DateFormatOptions } from './format-date'
 import { formatDate } from './format-date'
 
+/** Said of a pay group the provider sent without a name, as the back end's exports say it. */
+const UNNAMED_PAY_GROUP = 'Unnamed pay group'
+
 export interface PayRunName {
   payDate: string | null
   /** The run's groups' names, null for one the provider left unnamed. */
@@ -21,6 +24,14 @@ export function formatPayRun(
   const date = formatDate(run.payDate, options) ?? 'No pay date'
   if (!withPayGroups) return date
 
-  const groups = run.payGroupNames.map((name) => name ?? 'Unnamed pay group')
-  return [date, ...groups].join(' · ')
+  return [date, ...payGroupWords(run.payGroupNames)].join(' · ')
+}
+
+/** `Hourly Biweekly, Unnamed pay group`; null for a run that names no pay group. */
+export function formatPayGroups(payGroupNames: readonly (string | null)[]): string | null {
+  return payGroupNames.length === 0 ? null : payGroupWords(payGroupNames).join(', ')
+}
+
+function payGroupWords(payGroupNames: readonly (string | null)[]): string[] {
+  return payGroupNames.map((name) => name ?? UNNAMED_PAY_GROUP)
 }

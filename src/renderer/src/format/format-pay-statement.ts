@@ -6,12 +6,6 @@
 import type { StatementLine } from '../../../shared/payroll-review'
 import { formatFinchTerm } from './format-finch-term'
 
-const STATEMENT_TYPES: Record<string, string> = {
-  regular_payroll: 'Regular payroll',
-  off_cycle_payroll: 'Off-cycle payroll',
-  one_time_payment: 'One-time payment',
-}
-
 const PAYMENT_METHODS: Record<string, string> = {
   direct_deposit: 'Direct deposit',
   check: 'Check',
@@ -75,9 +69,9 @@ function known(labels: Record<string, string>, value: string): string {
   return labels[value] ?? formatFinchTerm(value)
 }
 
-/** `off_cycle_payroll` reads `Off-cycle payroll`. */
+/** `off_cycle_payroll` reads `Off-cycle payroll`, in the shared words the exports write too. */
 export function formatStatementType(type: string): string {
-  return known(STATEMENT_TYPES, type)
+  return formatFinchTerm(type)
 }
 
 /** `direct_deposit` reads `Direct deposit`. */

@@ -37,6 +37,8 @@ export interface VirtualTableProps<Row> {
   /** `data-testid` of each loaded row. */
   rowTestId?: string
   testId?: string
+  /** A class for the scroller, for a table whose columns need their own spacing. */
+  className?: string
 }
 
 export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
@@ -99,7 +101,11 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   }
 
   return (
-    <div className="virtual-table-scroller" ref={scroller} data-testid={props.testId}>
+    <div
+      className={['virtual-table-scroller', props.className].filter(Boolean).join(' ')}
+      ref={scroller}
+      data-testid={props.testId}
+    >
       <table
         style={widths.table}
         role="grid"

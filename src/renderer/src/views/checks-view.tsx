@@ -118,8 +118,9 @@ function ReconciliationTab({
   )
   const frame = useRef<HTMLDivElement>(null)
   useArrivalFocus(focusPaymentId !== undefined && reconciliation.value !== undefined, () => {
+    // The run's row among the payment mismatches; other tables list every run by id too.
     const row = frame.current?.querySelector<HTMLElement>(
-      `[data-payment-id="${CSS.escape(focusPaymentId ?? '')}"]`,
+      `[data-testid="check-payment-mismatch"][data-payment-id="${CSS.escape(focusPaymentId ?? '')}"]`,
     )
     row?.setAttribute('aria-current', 'true')
     return row ?? frame.current?.querySelector<HTMLElement>('[data-testid="check-gross-to-net"]')

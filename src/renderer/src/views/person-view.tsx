@@ -24,6 +24,7 @@ import { formatDate } from '../format/format-date'
 import { formatFinchTerm } from '../format/format-finch-term'
 import { formatLocationLines } from '../format/format-location'
 import { formatCents } from '../format/format-money'
+import { formatPhoneNumber } from '../format/format-phone-number'
 import { useAsyncValue } from '../hooks/use-async-value'
 
 const NOT_PROVIDED = 'Not provided'
@@ -54,6 +55,8 @@ export function PersonView({
     () => api.person.profile({ connectionId, individualId }),
     [api, connectionId, individualId],
   )
+  // The connection's products tell an SSN nobody asked for apart from one the provider lacks.
+  const connection = useAsyncValue(() => api.connections.get({ connectionId }), [api, connectionId])
   const person = profile.value
   const name = person ? fullName(person) : null
 
@@ -78,7 +81,11 @@ export function PersonView({
       )}
       {person && (
         <>
-          <PersonalRecord person={person} connectionId={connectionId} />
+          <PersonalRecord
+            person={person}
+            connectionId={connectionId}
+            connectionProducts={connection.value?.products}
+          />
           <EmploymentRecord
             employment={person.employment}
             connectionId={connectionId}
@@ -92,7 +99,15 @@ export function PersonView({
   )
 }
 
-function PersonalRecord({ person, connectionId }: { person: PersonProfile; connectionId: string }) {
+function PersonalRecord({
+  person,
+  connectionId,
+  connectionProducts,
+}: {
+  person: PersonProfile
+  connectionId: string
+  connectionProducts: readonly string[] | undefined
+}) {
   const id = useId()
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-testid="person-record">
@@ -112,13 +127,14 @@ function PersonalRecord({ person, connectionId }: { person: PersonProfile; conne
             personName={fullName(person) ?? 'this person'}
             ssnLast4={person.ssnLast4}
             canReveal={person.canRevealSsn}
+            connectionProducts={connectionProducts}
           />
         </Fact>
         <Fact term="Emails" testId="person-emails">
           <Contacts contacts={person.emails} />
         </Fact>
         <Fact term="Phone numbers">
-          <Contacts contacts={person.phoneNumbers} />
+          <Contacts contacts={person.phoneNumbers} format={formatPhoneNumber} />
         </Fact>
         <Fact term="Residence">
           <Address address={person.residence} />
@@ -272,13 +288,20 @@ function Fact({ term, testId, children }: { term: string; testId?: string; child
   )
 }
 
-function Contacts({ contacts }: { contacts: PersonContact[] }) {
+function Contacts({
+  contacts,
+  format = (data) => data,
+}: {
+  contacts: PersonContact[]
+  /** How each address or number is written; as given by default. */
+  format?: (data: string) => string
+}) {
   if (contacts.length === 0) return <>{NOT_PROVIDED}</>
   return (
     <ul className="plain-list">
       {contacts.map((contact, index) => (
         <li key={index}>
-          {contact.data}
+          {contact.data !== null && format(contact.data)}
           {contact.type && (
             <span className="secondary-text"> ({formatFinchTerm(contact.type)})</span>
           )}

@@ -56,6 +56,31 @@ describe('readAuditPage', () => {
     for (const row of rows) expect(`${row.subject} ${row.detail}`).not.toMatch(/[{}"]|ann\b/)
   })
 
+  it('counts each cached table in its own words, singular for one and plural otherwise', () => {
+    const counts = {
+      company: 1,
+      directory: 1,
+      individual: 2,
+      employment: 1,
+      payment: 0,
+      pay_statement: 1,
+      benefit: 10,
+      benefit_enrollment: 419,
+      pay_group: 2,
+    }
+    record('sync', 'full', { status: 'succeeded', counts }, 1)
+    record('export', 'directory', { format: 'csv', rowCount: 1 }, 2)
+
+    const { rows } = readAuditPage(fixture.db, { connectionId: CONNECTION, offset: 0, limit: 10 })
+
+    expect(rows.map((row) => row.detail)).toEqual([
+      'CSV, 1 row',
+      'Succeeded: 1 company record, 1 person in the directory, 2 personal records, ' +
+        '1 employment record, 0 payments, 1 pay statement, 10 benefits, ' +
+        '419 benefit enrollments, 2 pay groups',
+    ])
+  })
+
   it('exports the trail with the same words', () => {
     record('reveal_ssn', 'ann', {}, 1)
 

@@ -67,7 +67,34 @@ describe('the checks’ export sheets', () => {
   it('writes the cash requirement of each run against its debit', async () => {
     const lines = await csvLines(cashRequirementSheet(fixture.db, CONNECTION))
 
-    expect(lines[1]).toBe('2026-11-13,pay-1,1,800.01,150.00,76.50,25.00,1051.51,1026.51,25.00')
+    expect(lines[0]).toBe(
+      'Pay date,Pay groups,Payment ID,Statements,Net pay,Employee taxes,Employer taxes,' +
+        'Employer contributions,Cash required,Company debit,Outside the debit',
+    )
+    expect(lines[1]).toBe('2026-11-13,,pay-1,1,800.01,150.00,76.50,25.00,1051.51,1026.51,25.00')
+  })
+
+  it('tells runs on one pay date apart by their pay groups’ names', async () => {
+    fixture.addPayGroup('g-hourly', 'Hourly')
+    fixture.addPayGroup('g-unnamed', null)
+    for (const [paymentId, payGroupIds] of [
+      ['pay-2', ['g-hourly']],
+      ['pay-3', ['g-unnamed', 'g-hourly']],
+    ] as const) {
+      fixture.addPayment({
+        paymentId,
+        payDate: '2026-11-27',
+        payGroupIds: [...payGroupIds],
+        statements: [{ individualId: 'ann', grossPayCents: 100, netPayCents: 100, lines: [] }],
+      })
+    }
+
+    const lines = await csvLines(cashRequirementSheet(fixture.db, CONNECTION))
+
+    expect(lines.slice(1, 3).sort()).toEqual([
+      '2026-11-27,"Unnamed pay group, Hourly",pay-3,1,1.00,0.00,0.00,0.00,1.00,,',
+      '2026-11-27,Hourly,pay-2,1,1.00,0.00,0.00,0.00,1.00,,',
+    ])
   })
 
   it('pages the audit trail newest first and exports it', async () => {

@@ -266,6 +266,7 @@ describe('readReconciliation', () => {
     expect(report.cashRequirements[1]).toEqual({
       paymentId: 'pay-1',
       payDate: '2026-10-30',
+      payGroupNames: [],
       statementCount: 1,
       netPayCents: 80_000,
       employeeTaxesCents: 15_000,

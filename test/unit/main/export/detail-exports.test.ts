@@ -264,7 +264,7 @@ describe('the pay statement, person and people-across-connections exports', () =
         'Kind,Name,Type,Detail,Hours,Rate,Amount',
         "Statement,Person,,'@Eve -Evil,,,",
         'Statement,Pay date,,2025-03-14,,,',
-        'Statement,Statement type,,Off cycle payroll,,,',
+        'Statement,Statement type,,Off-cycle payroll,,,',
         'Statement,Payment method,,Check,,,',
         'Statement,Hours,,,12.5,,',
         'Statement,Gross,,,,,999.45',
@@ -559,7 +559,7 @@ describe('the pay statement, person and people-across-connections exports', () =
 
       expect(response).toMatchObject({ ok: true, value: { outcome: 'saved', rowCount: 15 } })
       expect(chooseSavePath).toHaveBeenCalledWith(
-        expect.stringMatching(/^Acme Bakery pay_statement \d{4}-\d{2}-\d{2}\.csv$/),
+        'Acme Bakery - Eve -Evil pay statement 2025-03-14.csv',
         [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
       )
     })

@@ -8,7 +8,7 @@ import type { CacheDatabase } from '../../../../src/main/cache/open-database'
 import { openDatabase } from '../../../../src/main/cache/open-database'
 import { PayrollCache } from '../../../../src/main/cache/payroll-cache'
 import type { ChooseSavePath } from '../../../../src/main/export/export-service'
-import { ExportService, suggestedFileName } from '../../../../src/main/export/export-service'
+import { ExportService } from '../../../../src/main/export/export-service'
 import { Redactor, createLogger } from '../../../../src/main/log/logger'
 import { DirectoryQueries } from '../../../../src/main/review/directory-queries'
 import { makeTempDir } from '../../../support/temp-dir'
@@ -176,13 +176,5 @@ describe('ExportService', () => {
     expect(text).toContain('Company,EIN,12-3456789')
     expect(text).toContain('Bank account 1,Account number,000123456789')
     expect(text).toContain('Bank account 1,Routing number,021000021')
-  })
-})
-
-describe('suggestedFileName', () => {
-  it('keeps letters and digits of any script and drops what a file system or shell would read', () => {
-    expect(
-      suggestedFileName('../<Ünïcode> "Co" 株式会社', 'directory', 'xlsx', new Date('2026-01-02')),
-    ).toBe('Ünïcode Co 株式会社 directory 2026-01-02.xlsx')
   })
 })

@@ -155,7 +155,8 @@ describe('the payroll review exports', () => {
         'Net',
         'Finch individual ID',
       ])
-      expect(people.map((row) => row[0])).toEqual(['Ann Able', 'Ben <b>Baker</b>'])
+      // Last-name order: `<b>Baker</b>` sorts before `Able`.
+      expect(people.map((row) => row[0])).toEqual(['Ben <b>Baker</b>', 'Ann Able'])
       expect(total[0]).toBe('Total')
       for (let column = 2; column <= 9; column++) {
         const sum = people.reduce((acc, row) => acc + cents(row[column] ?? 0), 0)
@@ -185,6 +186,8 @@ describe('the payroll review exports', () => {
       expect(ytd.rows.map((row) => row[0])).toContain(`Tax: ${EVIL_TAX}`)
       expect(people.rows.map((row) => row[0])).toContain("'-Evil, @Eve")
       expect(history.rows).toHaveLength(2)
+      // The statement type in the words the screen shows, not Finch's `regular_payroll`.
+      expect(history.rows[1]?.[1]).toBe('Regular payroll')
     },
   )
 

@@ -86,17 +86,18 @@ describe('PayrollReviewQueries', () => {
       limit: 1,
     })
 
+    // In last-name order: Ben's last name, `<b>Baker</b>`, sorts before `Able`.
     expect(first.total).toBe(2)
     expect(first.rows).toEqual([
       expect.objectContaining({
-        personName: 'Ann Able',
-        totalHours: 80,
-        amountsCents: [50_000, 24_800, null, 25_200, null, 12_000],
+        personName: 'Ben <b>Baker</b>',
+        amountsCents: [30_000, null, 12_400, null, 7_601, null],
       }),
     ])
     expect(second.rows[0]).toMatchObject({
-      personName: 'Ben <b>Baker</b>',
-      amountsCents: [30_000, null, 12_400, null, 7_601, null],
+      personName: 'Ann Able',
+      totalHours: 80,
+      amountsCents: [50_000, 24_800, null, 25_200, null, 12_000],
     })
   })
 
@@ -104,7 +105,7 @@ describe('PayrollReviewQueries', () => {
     const [row] = queries.registerPage({
       connectionId: CONNECTION,
       paymentId: 'pay-jan',
-      offset: 1,
+      offset: 0,
       limit: 1,
     }).rows
 
