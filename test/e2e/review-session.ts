@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
-import ExcelJS from 'exceljs'
 import type { RunningSandbox } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
 import type { Harness } from '../harness/start-harness'
@@ -15,6 +14,8 @@ import { makeClient, startHarness } from '../harness/start-harness'
 import { connectThroughSandbox } from '../support/sandbox-connect'
 import { makeTempDir } from '../support/temp-dir'
 import { clearKeychainService, testKeychainService } from '../support/test-keychain'
+
+export { readSpreadsheet } from '../support/read-spreadsheet'
 
 export interface ReviewSession {
   sandbox: RunningSandbox
@@ -89,37 +90,4 @@ export async function downloadExport(
   const download = await downloaded
   const path = await download.path()
   return { download, bytes: readFileSync(path) }
-}
-
-/** Every cell of the first sheet, as ExcelJS reads the file; formula cells are reported apart. */
-export async function readSpreadsheet(
-  bytes: Buffer,
-  format: 'csv' | 'xlsx',
-): Promise<{ rows: unknown[][]; formulaCells: string[] }> {
-  const workbook = new ExcelJS.Workbook()
-  let sheet: ExcelJS.Worksheet
-  if (format === 'xlsx') {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-    sheet = workbook.worksheets[0] as ExcelJS.Worksheet
-  } else {
-    const { Readable } = await import('node:stream')
-    // Strings stay strings: a spreadsheet that typed them would only hide what was written.
-    sheet = await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')), {
-      map: (value: string) => value,
-    } as never)
-  }
-
-  const rows: unknown[][] = []
-  const formulaCells: string[] = []
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const values: unknown[] = []
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      if (cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined) {
-        formulaCells.push(cell.address)
-      }
-      values[column - 1] = cell.value
-    })
-    rows.push(values)
-  })
-  return { rows, formulaCells }
 }

@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IndividualInDirectory, PayStatement } from '@tryfinch/finch-api/resources/hris'
-import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EmploymentBody, IndividualBody } from '../../../../src/main/cache/finch-rows'
 import type { CacheDatabase } from '../../../../src/main/cache/open-database'
@@ -14,7 +13,8 @@ import { createIpcRouter } from '../../../../src/main/ipc/ipc-router'
 import { Redactor, createLogger } from '../../../../src/main/log/logger'
 import { DirectoryQueries } from '../../../../src/main/review/directory-queries'
 import { makeTempDir } from '../../../support/temp-dir'
-import { CONNECTION, openPayrollFixture } from '../review/payroll-fixture'
+import { CONNECTION, beginLaterSync, openPayrollFixture } from '../review/payroll-fixture'
+import { readSpreadsheet } from '../../../support/read-spreadsheet'
 
 const OTHER_CONNECTION = 'conn-2'
 const EVIL_EARNING = '=HYPERLINK("https://attacker.invalid","pay")'
@@ -69,13 +69,7 @@ const annEmployment = {
 
 /** Eve's off-cycle run, Ann's and Eve's personal records, and Ann's employment record. */
 function addPersonAndStatement(db: CacheDatabase): void {
-  const staging = new SnapshotStore(db).begin(CONNECTION, {
-    mode: 'incremental',
-    paymentsFrom: '2024-01-01',
-    paymentsTo: '2025-12-31',
-    fullSyncAt: null,
-    now: '2026-12-02T11:00:00.000Z',
-  })
+  const staging = beginLaterSync(db, '2026-12-02T11:00:00.000Z')
   staging.writeDirectory(
     [
       { id: 'ann', first_name: 'Ann', last_name: 'Able' },
@@ -231,22 +225,9 @@ describe('the pay statement, person and people-across-connections exports', () =
     if (outcome.outcome !== 'saved') throw new Error(`not saved: ${outcome.outcome}`)
     const path = join(dir.path, outcome.fileName)
 
-    const workbook = new ExcelJS.Workbook()
-    const sheet =
-      request.format === 'xlsx'
-        ? (await workbook.xlsx.readFile(path)).worksheets[0]!
-        : await workbook.csv.readFile(path, { map: (value: string) => value } as never)
-    const rows: unknown[][] = []
-    const formulas: string[] = []
-    sheet.eachRow((row) => {
-      const values: unknown[] = []
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address)
-        values[column - 1] = cell.value
-      })
-      rows.push(values)
-    })
-    return { rows, formulas, bytes: readFileSync(path), rowCount: outcome.rowCount }
+    const bytes = readFileSync(path)
+    const { rows, formulaCells: formulas } = await readSpreadsheet(bytes, request.format)
+    return { rows, formulas, bytes, rowCount: outcome.rowCount }
   }
 
   describe('a pay statement', () => {

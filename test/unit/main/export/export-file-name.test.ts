@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PayrollCache } from '../../../../src/main/cache/payroll-cache'
-import { SnapshotStore } from '../../../../src/main/cache/snapshot-store'
 import { exportFileTitle, suggestedFileName } from '../../../../src/main/export/export-file-name'
 import type { ExportRequest } from '../../../../src/main/export/export-service'
 import { ExportService } from '../../../../src/main/export/export-service'
@@ -13,7 +12,7 @@ import {
   CONNECTION as CHECKS_CONNECTION,
   openPayrollFixture as openChecksFixture,
 } from '../checks/payroll-fixture'
-import { CONNECTION, openPayrollFixture } from '../review/payroll-fixture'
+import { CONNECTION, beginLaterSync, openPayrollFixture } from '../review/payroll-fixture'
 
 describe('suggestedFileName', () => {
   it('keeps letters and digits of any script and drops what a file system or shell would read', () => {
@@ -109,13 +108,7 @@ describe('the file names of exports', () => {
       'Acme Bakery register 2025-01-17 Unnamed pay group.csv',
     )
 
-    const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
-      mode: 'incremental',
-      paymentsFrom: '2024-01-01',
-      paymentsTo: '2025-12-31',
-      fullSyncAt: null,
-      now: '2026-12-03T11:00:00.000Z',
-    })
+    const staging = beginLaterSync(fixture.db, '2026-12-03T11:00:00.000Z')
     staging.writePayGroups([
       { id: 'biweekly', name: 'Hourly Biweekly', pay_frequencies: [], individual_ids: [] },
     ])

@@ -1,28 +1,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IndividualInDirectory, PayStatement } from '@tryfinch/finch-api/resources/hris'
-import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PayrollCache } from '../../../../src/main/cache/payroll-cache'
-import { SnapshotStore } from '../../../../src/main/cache/snapshot-store'
 import type { ExportRequest } from '../../../../src/main/export/export-service'
 import { ExportService } from '../../../../src/main/export/export-service'
 import { Redactor, createLogger } from '../../../../src/main/log/logger'
 import { DirectoryQueries } from '../../../../src/main/review/directory-queries'
 import { makeTempDir } from '../../../support/temp-dir'
-import { CONNECTION, openPayrollFixture } from '../review/payroll-fixture'
+import { CONNECTION, beginLaterSync, openPayrollFixture } from '../review/payroll-fixture'
+import { readSpreadsheet } from '../../../support/read-spreadsheet'
 
 const EVIL_TAX = '=HYPERLINK("https://attacker.invalid")'
 
 /** A run whose person and tax names a spreadsheet would run as formulas. */
 function addHostileRun(fixture: ReturnType<typeof openPayrollFixture>): void {
-  const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
-    mode: 'incremental',
-    paymentsFrom: '2024-01-01',
-    paymentsTo: '2025-12-31',
-    fullSyncAt: null,
-    now: '2026-12-02T11:00:00.000Z',
-  })
+  const staging = beginLaterSync(fixture.db, '2026-12-02T11:00:00.000Z')
   staging.writeDirectory([
     {
       person: { id: 'eve', first_name: '@Eve', last_name: '-Evil' } as IndividualInDirectory,
@@ -65,13 +58,7 @@ function addHostileRun(fixture: ReturnType<typeof openPayrollFixture>): void {
 
 /** Finch's pay groups list as a later sync reads it: one named group; `semimonthly` is absent. */
 function addPayGroups(fixture: ReturnType<typeof openPayrollFixture>): void {
-  const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
-    mode: 'incremental',
-    paymentsFrom: '2024-01-01',
-    paymentsTo: '2025-12-31',
-    fullSyncAt: null,
-    now: '2026-12-03T11:00:00.000Z',
-  })
+  const staging = beginLaterSync(fixture.db, '2026-12-03T11:00:00.000Z')
   staging.writePayGroups([
     { id: 'biweekly', name: 'Hourly Biweekly', pay_frequencies: ['bi_weekly'], individual_ids: [] },
   ])
@@ -105,26 +92,9 @@ describe('the payroll review exports', () => {
     })
     await exports.export({ ...request, connectionId: CONNECTION, unmasked: false })
 
-    const workbook = new ExcelJS.Workbook()
-    let csv: string | null = null
-    let sheet: ExcelJS.Worksheet
-    if (request.format === 'xlsx') {
-      await workbook.xlsx.readFile(path)
-      sheet = workbook.worksheets[0]!
-    } else {
-      csv = readFileSync(path, 'utf8')
-      sheet = await workbook.csv.readFile(path, { map: (value: string) => value } as never)
-    }
-    const rows: unknown[][] = []
-    const formulas: string[] = []
-    sheet.eachRow((row) => {
-      const values: unknown[] = []
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address)
-        values[column - 1] = cell.value
-      })
-      rows.push(values)
-    })
+    const bytes = readFileSync(path)
+    const { rows, formulaCells: formulas } = await readSpreadsheet(bytes, request.format)
+    const csv = request.format === 'csv' ? bytes.toString('utf8') : null
     return { rows, formulas, csv }
   }
 

@@ -14,6 +14,7 @@ import type { CacheDatabase } from '../../../../src/main/cache/open-database'
 import { openDatabase } from '../../../../src/main/cache/open-database'
 import { PayrollCache } from '../../../../src/main/cache/payroll-cache'
 import { SnapshotStore } from '../../../../src/main/cache/snapshot-store'
+import type { StagingSnapshot } from '../../../../src/main/cache/staging-snapshot'
 import { makeTempDir } from '../../../support/temp-dir'
 
 export const CONNECTION = 'conn-1'
@@ -131,4 +132,15 @@ export function openPayrollFixture(): { db: CacheDatabase; close(): void } {
       dir.remove()
     },
   }
+}
+
+/** A later incremental sync of the fixture's connection, as of `now`, for a test to write to. */
+export function beginLaterSync(db: CacheDatabase, now: string): StagingSnapshot {
+  return new SnapshotStore(db).begin(CONNECTION, {
+    mode: 'incremental',
+    paymentsFrom: '2024-01-01',
+    paymentsTo: '2025-12-31',
+    fullSyncAt: null,
+    now,
+  })
 }

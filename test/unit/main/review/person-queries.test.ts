@@ -2,10 +2,9 @@ import type { PayStatement } from '@tryfinch/finch-api/resources/hris'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EmploymentBody, IndividualBody } from '../../../../src/main/cache/finch-rows'
 import { readIndividualSsn } from '../../../../src/main/cache/individual-ssn'
-import { SnapshotStore } from '../../../../src/main/cache/snapshot-store'
 import { PersonQueries, revealSsn } from '../../../../src/main/review/person-queries'
 import { AppError } from '../../../../src/shared/app-error'
-import { ANN, CONNECTION, openPayrollFixture } from './payroll-fixture'
+import { ANN, CONNECTION, beginLaterSync, openPayrollFixture } from './payroll-fixture'
 
 const ANN_SSN = '123-45-6789'
 
@@ -61,13 +60,7 @@ describe('PersonQueries', () => {
   beforeEach(() => {
     fixture = openPayrollFixture()
     // A second sync adds Finch's individual and employment records; payroll is carried.
-    const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
-      mode: 'incremental',
-      paymentsFrom: '2024-01-01',
-      paymentsTo: '2025-12-31',
-      fullSyncAt: null,
-      now: '2026-12-02T11:00:00.000Z',
-    })
+    const staging = beginLaterSync(fixture.db, '2026-12-02T11:00:00.000Z')
     staging.writeIndividuals([annIndividual, benIndividual])
     staging.writeEmployments([annEmployment])
     staging.writePayments([
@@ -183,13 +176,7 @@ describe('revealSsn', () => {
 
   beforeEach(() => {
     fixture = openPayrollFixture()
-    const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
-      mode: 'incremental',
-      paymentsFrom: '2024-01-01',
-      paymentsTo: '2025-12-31',
-      fullSyncAt: null,
-      now: '2026-12-02T11:00:00.000Z',
-    })
+    const staging = beginLaterSync(fixture.db, '2026-12-02T11:00:00.000Z')
     staging.writeIndividuals([annIndividual, benIndividual])
     staging.swap(null, '2026-12-02T11:00:00.000Z')
   })
@@ -244,13 +231,7 @@ describe('revealSsn', () => {
   })
 
   it('reads only the live snapshot’s SSN', () => {
-    const staging = new SnapshotStore(fixture.db).begin(CONNECTION, {
-      mode: 'incremental',
-      paymentsFrom: '2024-01-01',
-      paymentsTo: '2025-12-31',
-      fullSyncAt: null,
-      now: '2026-12-03T11:00:00.000Z',
-    })
+    const staging = beginLaterSync(fixture.db, '2026-12-03T11:00:00.000Z')
     staging.replacePeople('individual', ['ann'])
     staging.writeIndividuals([{ ...annIndividual, ssn: '987-65-4321' } as IndividualBody])
 
