@@ -6,6 +6,7 @@
 import { AppError } from '../../shared/app-error'
 import { finchTermWords } from '../../shared/finch-terms'
 import type { StatementLine } from '../../shared/payroll-review'
+import { lineTypeWords, paymentMethodWords } from '../../shared/statement-terms'
 import type { CacheDatabase } from '../cache/open-database'
 import { PayrollReviewQueries } from '../review/payroll-queries'
 import type { ExportColumn, ExportSheet } from './export-columns'
@@ -78,7 +79,9 @@ export function payStatementSheet(
     figure('Person', { detail: statement.personName ?? statement.individualId }),
     figure('Pay date', { detail: statement.payDate }),
     figure('Statement type', { detail: words(statement.type) }),
-    figure('Payment method', { detail: words(statement.paymentMethod) }),
+    figure('Payment method', {
+      detail: statement.paymentMethod === null ? null : paymentMethodWords(statement.paymentMethod),
+    }),
     figure('Hours', { hours: statement.totalHours }),
     figure('Gross', { amountCents: statement.grossPayCents }),
     figure('Net', { amountCents: statement.netPayCents }),
@@ -89,7 +92,7 @@ export function payStatementSheet(
     statement.lines.filter(group.holds).map((line): StatementExportRow => ({
       kind: group.kind,
       name: line.name,
-      type: words(line.type),
+      type: line.type === null ? null : lineTypeWords(line.kind, line.type),
       detail: line.kind === 'employee_deduction' ? preTaxWords(line.preTax) : null,
       hours: line.hours,
       rateCents: line.rateCents,

@@ -255,9 +255,9 @@ describe('the pay statement, person and people-across-connections exports', () =
         `Earning,"'${EVIL_EARNING.replaceAll('"', '""')}",Salary,,12.5,80.04,1000.50`,
         'Earning,Clawback,Other,,,,-1.05',
         "Employee tax,'@State,State,,,,150.50",
-        'Employer tax,Medicare,Fica,,,,14.51',
+        'Employer tax,Medicare,FICA,,,,14.51',
         "Employee deduction,'-Garnish,,Post-tax,,,45.00",
-        "Employer contribution,'+Match,401k,,,,24.99",
+        "Employer contribution,'+Match,401(k),,,,24.99",
         '',
       ])
     })
