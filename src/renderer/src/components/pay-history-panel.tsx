@@ -8,14 +8,13 @@ import { useApi } from '../api/api-context'
 import { ExportActions } from '../export/export-actions'
 import { formatDate } from '../format/format-date'
 import { formatStatementType } from '../format/format-pay-statement'
-import { useAsyncValue } from '../hooks/use-async-value'
 import type { RowRange } from '../table/page-window'
 import type { TableColumn } from '../table/table-columns'
 import { dateColumn, moneyColumn, textColumn } from '../table/table-columns'
 import { useWindowedRows } from '../table/use-windowed-rows'
 import { VirtualTable } from '../table/virtual-table'
 import { ErrorAlert } from './error-alert'
-import { PayStatementDetailCard } from './pay-statement-detail'
+import { PayStatementSection } from './pay-statement-detail'
 import { formatHours } from './register-table'
 
 const PAY_HISTORY_COLUMNS: TableColumn<PayHistoryRow>[] = [
@@ -69,7 +68,7 @@ export function PayHistoryPanel({
       </div>
 
       {open ? (
-        <StatementSection connectionId={connectionId} statementRow={open.statementRow} />
+        <PayStatementSection connectionId={connectionId} statementRow={open.statementRow} />
       ) : (
         <>
           <p className="secondary-text">Select a statement and press Enter to open it.</p>
@@ -101,26 +100,4 @@ export function PayHistoryPanel({
       )}
     </section>
   )
-}
-
-function StatementSection({
-  connectionId,
-  statementRow,
-}: {
-  connectionId: string
-  statementRow: number
-}) {
-  const api = useApi()
-  const statement = useAsyncValue(
-    () => api.payroll.statement({ connectionId, statementRow }),
-    [api, connectionId, statementRow],
-  )
-  if (statement.status === 'failed') {
-    return <ErrorAlert onRetry={statement.reload}>{statement.message}</ErrorAlert>
-  }
-  if (statement.value === undefined) return <p className="secondary-text">Loading statement…</p>
-  if (statement.value === null) {
-    return <p className="empty-state">This statement is no longer in the cache; sync again.</p>
-  }
-  return <PayStatementDetailCard connectionId={connectionId} statement={statement.value} />
 }

@@ -4,6 +4,7 @@
  * as one table.
  */
 import type { PayStatementDetail, StatementLine } from '../../../shared/payroll-review'
+import { useApi } from '../api/api-context'
 import { ExportActions } from '../export/export-actions'
 import { formatCents } from '../format/format-money'
 import { formatDate } from '../format/format-date'
@@ -12,6 +13,8 @@ import {
   formatPaymentMethod,
   formatStatementType,
 } from '../format/format-pay-statement'
+import { useAsyncValue } from '../hooks/use-async-value'
+import { ErrorAlert } from './error-alert'
 import { formatHours } from './register-table'
 
 const MISSING = '—'
@@ -167,4 +170,27 @@ function preTaxLabel(preTax: boolean | null): string {
 
 function money(cents: number | null): string {
   return cents === null ? MISSING : formatCents(cents)
+}
+
+/** One statement read from main by its row, with its loading, failure and gone states. */
+export function PayStatementSection({
+  connectionId,
+  statementRow,
+}: {
+  connectionId: string
+  statementRow: number
+}) {
+  const api = useApi()
+  const statement = useAsyncValue(
+    () => api.payroll.statement({ connectionId, statementRow }),
+    [api, connectionId, statementRow],
+  )
+  if (statement.status === 'failed') {
+    return <ErrorAlert onRetry={statement.reload}>{statement.message}</ErrorAlert>
+  }
+  if (statement.value === undefined) return <p className="secondary-text">Loading statement…</p>
+  if (statement.value === null) {
+    return <p className="empty-state">This statement is no longer in the cache; sync again.</p>
+  }
+  return <PayStatementDetailCard connectionId={connectionId} statement={statement.value} />
 }

@@ -13,7 +13,7 @@ import type { RowRange } from '../table/page-window'
 import { useWindowedRows } from '../table/use-windowed-rows'
 import { ErrorAlert } from './error-alert'
 import { PayRunsTable } from './pay-runs-table'
-import { PayStatementDetailCard } from './pay-statement-detail'
+import { PayStatementSection } from './pay-statement-detail'
 import { RegisterPanel } from './register-panel'
 
 type PayrollStep =
@@ -79,7 +79,10 @@ export function PayrollPanel({
         />
       )}
       {where.step === 'statement' && (
-        <StatementSection connectionId={connectionId} statementRow={where.statement.statementRow} />
+        <PayStatementSection
+          connectionId={connectionId}
+          statementRow={where.statement.statementRow}
+        />
       )}
     </section>
   )
@@ -177,28 +180,6 @@ function PayRunsSection({
       />
     </>
   )
-}
-
-function StatementSection({
-  connectionId,
-  statementRow,
-}: {
-  connectionId: string
-  statementRow: number
-}) {
-  const api = useApi()
-  const statement = useAsyncValue(
-    () => api.payroll.statement({ connectionId, statementRow }),
-    [api, connectionId, statementRow],
-  )
-  if (statement.status === 'failed') {
-    return <ErrorAlert onRetry={statement.reload}>{statement.message}</ErrorAlert>
-  }
-  if (statement.value === undefined) return <p className="secondary-text">Loading statement…</p>
-  if (statement.value === null) {
-    return <p className="empty-state">This statement is no longer in the cache; sync again.</p>
-  }
-  return <PayStatementDetailCard connectionId={connectionId} statement={statement.value} />
 }
 
 function payDateLabel(run: PayRun): string {
